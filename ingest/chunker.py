@@ -77,6 +77,12 @@ def chunk_document(
     for ordinal, group in enumerate(groups):
         text = " ".join(u.text for u in group)
         pages = tuple(sorted({u.page for u in group}))
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for u in group:
+            if not spans or spans[-1][1] != u.page:
+                spans.append((offset, u.page))
+            offset += len(u.text) + 1
         section = group[-1].section if group[0].section != group[-1].section else group[0].section
         lang = language_of(text) if language_of else doc.language
         digest = hashlib.sha1(text.encode()).hexdigest()[:8]
@@ -87,6 +93,7 @@ def chunk_document(
                 title=doc.title,
                 text=text,
                 pages=pages,
+                page_spans=tuple(spans),
                 section=section,
                 call_id=doc.call_id,
                 doc_type=doc.doc_type,

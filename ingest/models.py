@@ -55,10 +55,20 @@ class Chunk:
     language: str
     content_hash: str  # of the document, so a changed document replaces all its chunks
     ordinal: int = 0
+    # (character offset, page) where the text moves to another page; citations of one sentence
+    # inside a chunk that spans two pages open the right one.
+    page_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def page(self) -> int:
         return self.pages[0]
+
+    def page_at(self, offset: int) -> int:
+        page = self.page
+        for start, p in self.page_spans:
+            if start <= offset:
+                page = p
+        return page
 
     def metadata(self) -> dict[str, str | int]:
         """Flat metadata for Chroma (scalars only)."""
@@ -73,6 +83,7 @@ class Chunk:
             "language": self.language,
             "content_hash": self.content_hash,
             "ordinal": self.ordinal,
+            "page_spans": ",".join(f"{o}:{p}" for o, p in self.page_spans),
         }
 
     @classmethod
@@ -91,4 +102,8 @@ class Chunk:
             language=str(meta.get("language", "fi")),
             content_hash=str(meta.get("content_hash", "")),
             ordinal=int(meta.get("ordinal", 0)),
+            page_spans=tuple(
+                (int(o), int(p))
+                for o, p in (x.split(":") for x in str(meta.get("page_spans", "")).split(",") if x)
+            ),
         )
