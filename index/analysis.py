@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 _STOP = {
     "fi": set(
         "ja tai sekä on ovat oli olla ei se ne että kuin jos kun myös mutta niin nyt vain "
-        "tämä "
-        "tämän nämä joka jotka jonka mikä mitä missä mihin kuka ketkä milloin miten kuinka paljonko "
+        "tämä tämän nämä joka jotka jonka mikä mitä missä mihin kuka ketkä milloin miten kuinka "
+        "paljonko "
         "onko voiko saako olen olet olemme ette he hän me te minä sinä sen niiden siitä sitä "
         "kanssa mukaan kautta noin eli esim mm".split()
     ),

@@ -56,8 +56,8 @@ class IngestSummary:
 
     def line(self) -> str:
         return (
-            f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
-            f"removed {len(self.removed)}, failed {len(self.failed)}; {self.chunks} chunks "
+            f"added {len(self.added)}, updated {len(self.updated)}, "
+            f"unchanged {len(self.unchanged)}, removed {len(self.removed)}, failed {len(self.failed)}; {self.chunks} chunks "
             f"({self.embedded_chunks} embedded) in {self.seconds:.1f} s"
         )
 
