@@ -57,7 +57,8 @@ class IngestSummary:
     def line(self) -> str:
         return (
             f"added {len(self.added)}, updated {len(self.updated)}, "
-            f"unchanged {len(self.unchanged)}, removed {len(self.removed)}, failed {len(self.failed)}; {self.chunks} chunks "
+            f"unchanged {len(self.unchanged)}, removed {len(self.removed)}, "
+            f"failed {len(self.failed)}; {self.chunks} chunks "
             f"({self.embedded_chunks} embedded) in {self.seconds:.1f} s"
         )
 
