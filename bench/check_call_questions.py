@@ -7,6 +7,7 @@ Also checks the schema and the minimum counts.  Exits non-zero on any problem.
 
     .venv/bin/python bench/check_call_questions.py
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,9 @@ def norm(text: str) -> str:
 
 def main() -> int:
     errors: list[str] = []
-    items = [json.loads(line) for line in QFILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [
+        json.loads(line) for line in QFILE.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     pages_cache: dict[str, list[str]] = {}
     ids: set[str] = set()
     counts = {"answerable": 0, "unanswerable": 0, "fi": 0, "sv": 0, "en": 0}
@@ -50,7 +53,12 @@ def main() -> int:
             if not doc or not path.is_file():
                 errors.append(f"{qid}: document {doc!r} not in corpus/")
                 continue
-            if not isinstance(page, int) or page < 1 or not isinstance(answer, str) or not answer.strip():
+            if (
+                not isinstance(page, int)
+                or page < 1
+                or not isinstance(answer, str)
+                or not answer.strip()
+            ):
                 errors.append(f"{qid}: bad page/answer")
                 continue
             if path.suffix == ".pdf":
@@ -67,8 +75,10 @@ def main() -> int:
                 text = norm(path.read_text(encoding="utf-8"))
             if norm(answer) not in text:
                 found = [i + 1 for i, t in enumerate(pages_cache.get(doc, [])) if norm(answer) in t]
-                errors.append(f"{qid}: answer {answer!r} not on {doc} p.{page}"
-                              + (f" (found on p.{found})" if found else ""))
+                errors.append(
+                    f"{qid}: answer {answer!r} not on {doc} p.{page}"
+                    + (f" (found on p.{found})" if found else "")
+                )
         elif it.get("answerable") is False:
             counts["unanswerable"] += 1
             extra = [k for k in ("document", "page", "answer") if k in it]
