@@ -79,6 +79,22 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.answerer import AnswerRequest
+
+    svc = _services(args)
+    answer = svc.answerer.answer(
+        AnswerRequest(args.question, conversation_id=args.conversation, call_id=args.call)
+    )
+    if args.json:
+        print(answer.model_dump_json(indent=1))
+        return 0
+    print(answer.answer)
+    for i, c in enumerate(answer.citations, 1):
+        print(f"[{i}] {c.title}, p. {c.page} — {c.url}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hakuapu", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -106,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", action="append", choices=["fi", "sv", "en"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    p.add_argument("question")
+    p.add_argument("--conversation", help="conversation id, for follow-up questions")
+    p.add_argument("--call", help="restrict to one call id")
+    p.add_argument("--json", action="store_true", help="print the answer contract as JSON")
+    p.set_defaults(func=cmd_ask)
     return parser
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from functools import cached_property
 
-from hakuapu.calls import CallsFile, CallsFileError, load_calls
+from bot.answerer import Answerer
+from bot.conversation import ConversationStore
+from hakuapu.calls import CallsFile, load_calls
 from hakuapu.settings import Settings
 from index.embedding import Embedder, get_embedder
 from index.retriever import Retriever
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 class Services:
     def __init__(self, settings: Settings):
         self.settings = settings
+        self._calls_cache: tuple[int, CallsFile] | None = None
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -30,14 +33,35 @@ class Services:
         )
 
     def calls(self) -> CallsFile | None:
-        """Read on every use, so calls.yaml edits apply without a restart."""
+        """Re-read when the file changes, so calls.yaml edits apply without a restart."""
+        path = self.settings.calls_file
         try:
-            return load_calls(self.settings.calls_file)
-        except CallsFileError as err:
-            if self.settings.calls_file.exists():
-                raise
-            log.info("%s", err)
+            stamp = path.stat().st_mtime_ns
+        except FileNotFoundError:
+            log.info("%s: file not found; no call metadata", path)
             return None
+        if self._calls_cache is None or self._calls_cache[0] != stamp:
+            self._calls_cache = (stamp, load_calls(path))
+        return self._calls_cache[1]
+
+    def document_url(self, doc_id: str, page: int) -> str:
+        manifest = self.store.manifest()
+        info = manifest.documents.get(doc_id) if manifest else None
+        base = f"{self.settings.public_url.rstrip('/')}/api/documents/{doc_id}"
+        if info is None or str(info.get("source", "")).lower().endswith(".pdf"):
+            return f"{base}.pdf#page={page}"
+        return base
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        return Answerer(
+            retriever=self.retriever,
+            calls=self.calls,
+            conversations=ConversationStore(ttl_s=self.settings.conversation_ttl_s),
+            today=self.settings.today_date,
+            document_url=self.document_url,
+            max_question_chars=self.settings.max_question_chars,
+        )
 
     def ingestor(self) -> Ingestor:
         return Ingestor(self.settings, self.store, self.embedder, self.calls())

@@ -9,7 +9,7 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -40,9 +40,21 @@ class Settings(BaseSettings):
     # "Today" for call status; empty means the real date (HAKUAPU_TODAY=YYYY-MM-DD for demos/tests).
     today: dt.date | None = None
 
+    # Public base URL of the API, used in citation links ("" gives relative links).
+    public_url: str = ""
+    # Longest question answered; the API answers 422 above it.
+    max_question_chars: int = 2000
+    # Conversations idle longer than this are forgotten (follow-ups need the earlier turns).
+    conversation_ttl_s: int = 1800
+
     # Largest PDF accepted, in pages and bytes.
     max_pdf_pages: int = 2000
     max_file_bytes: int = Field(default=100 * 1024 * 1024)
+
+    @field_validator("today", mode="before")
+    @classmethod
+    def _empty_today(cls, value: object) -> object:
+        return None if value in ("", None) else value
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()

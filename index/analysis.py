@@ -31,6 +31,8 @@ _STOP = {
         "for with from by at as what who when how which much many can does do did i you we".split()
     ),
 }
+STOPWORDS = _STOP
+
 _SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _warned = False

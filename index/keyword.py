@@ -18,6 +18,7 @@ class KeywordIndex:
         self.ids = ids
         # Per-chunk filter fields (call_id, doc_type, language, doc_id), aligned with ``ids``.
         self.fields = {k: np.asarray(v, dtype=object) for k, v in fields.items()}
+        self._row = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> KeywordIndex:
@@ -50,6 +51,9 @@ class KeywordIndex:
             bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
         return cls(bm25, data["ids"], data["fields"])
 
+    def vocabulary(self) -> dict[str, int]:
+        return self._bm25.vocab_dict if self._bm25 is not None else {}
+
     def mask(self, where: dict[str, set[str]] | None) -> np.ndarray | None:
         """Boolean mask of chunks whose fields are in the allowed sets; None means all."""
         if not where:
@@ -59,16 +63,49 @@ class KeywordIndex:
             m &= np.isin(self.fields[key], list(allowed))
         return m
 
+    def query_terms(self, query: str, lang: str) -> list[str]:
+        """The question's distinct terms, known to the index or not."""
+        q = terms(query, lang)
+        if lang != "fi":  # cross-lingual: Finnish terms of the same words still match names, ids
+            q += terms(query, "fi")
+        return list(dict.fromkeys(q))
+
+    def coverage(self, query: str, lang: str, ids: list[str]) -> dict[str, float]:
+        """How much of the question each chunk in ``ids`` contains, from 0 to 1.
+
+        The IDF-weighted share of the question's terms that occur in the chunk (occurrence, not
+        count). Unlike a BM25 score it means the same for every question (1 = every term is there),
+        so it can be mixed with a cosine without normalising per question. A term the index has
+        never seen counts with the highest IDF: when the question's words are not in the corpus,
+        coverage is low everywhere and the dense side decides.
+        """
+        if self._bm25 is None or not ids:
+            return {}
+        q = self.query_terms(query, lang)
+        if not q:
+            return {cid: 0.0 for cid in ids}
+        ids = [cid for cid in ids if cid in self._row]
+        rows = np.array([self._row[cid] for cid in ids], dtype=np.int64)
+        n = len(self.ids)
+        vocab = self._bm25.vocab_dict
+        total = np.zeros(len(rows))
+        weight_sum = 0.0
+        for t in q:
+            present = self._bm25.get_scores([t]) > 0 if t in vocab else None
+            df = int(present.sum()) if present is not None else 0
+            idf = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))  # BM25's own IDF
+            weight_sum += idf
+            if present is not None:
+                total += idf * present[rows]
+        return {cid: float(v / weight_sum) for cid, v in zip(ids, total, strict=True)}
+
     def search(
         self, query: str, lang: str, k: int, where: dict[str, set[str]] | None = None
     ) -> list[tuple[str, float]]:
         if self._bm25 is None:
             return []
-        q = terms(query, lang)
-        if lang != "fi":  # cross-lingual: Finnish terms of the same words still match names, ids
-            q += terms(query, "fi")
         vocab = self._bm25.vocab_dict
-        q = [t for t in dict.fromkeys(q) if t in vocab]
+        q = [t for t in self.query_terms(query, lang) if t in vocab]
         if not q:
             return []
         scores = self._bm25.get_scores(q)

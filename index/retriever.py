@@ -36,6 +36,7 @@ class Passage:
     score: float
     call_status: str = ""
     scores: dict[str, float] = field(default_factory=dict)
+    page_spans: tuple[tuple[int, int], ...] = ()
 
 
 # Words that show the asker wants past calls too ("what did the 2023 call fund").
@@ -53,8 +54,8 @@ class Retriever:
         store: IndexStore,
         embedder: Embedder,
         calls: CallsFile | None = None,
-        method: str = "convex",
-        dense_weight: float = 0.75,
+        method: str = "coverage",
+        dense_weight: float = 0.9,
         closed_penalty: float = 0.85,
         today: dt.date | None = None,
     ):
@@ -113,7 +114,11 @@ class Retriever:
             dense = snap.dense(self.embedder.embed_query(query), candidates, where)
         if method != "dense":
             keyword = snap.keyword.search(query, lang, candidates, where)
-        fused = fuse(method, dense, keyword, self.dense_weight)
+        coverage: dict[str, float] = {}
+        if method == "coverage":
+            pool = list(dict.fromkeys([cid for cid, _ in dense] + [cid for cid, _ in keyword]))
+            coverage = snap.keyword.coverage(query, lang, pool)
+        fused = fuse(method, dense, keyword, self.dense_weight, coverage)
         chunks = snap.chunks([cid for cid, _ in fused[: max(k * 3, k)]])
         d_scores, k_scores = dict(dense), dict(keyword)
         wants_past = bool(_PAST.search(query)) or bool(
@@ -141,7 +146,12 @@ class Retriever:
                     language=c.language,
                     score=float(score),
                     call_status=status,
-                    scores={"dense": d_scores.get(cid, 0.0), "keyword": k_scores.get(cid, 0.0)},
+                    scores={
+                        "dense": d_scores.get(cid, 0.0),
+                        "keyword": k_scores.get(cid, 0.0),
+                        **({"coverage": coverage[cid]} if cid in coverage else {}),
+                    },
+                    page_spans=c.page_spans,
                 )
             )
         passages.sort(key=lambda p: -p.score)

@@ -31,11 +31,18 @@ def _units(blocks: list[Block], count: Callable[[str], int], limit: int) -> list
             if n <= limit:
                 out.append(_Unit(sent, block.page, block.section, n))
                 continue
-            words = sent.split()  # one over-long "sentence" (a table row run): cut by words
-            step = max(1, int(len(words) * limit / n))
-            for i in range(0, len(words), step):
-                piece = " ".join(words[i : i + step])
-                out.append(_Unit(piece, block.page, block.section, count(piece)))
+            # One over-long "sentence" (a table row run): cut by words, each piece filled up to
+            # the limit as the model counts it (a URL or a code costs many tokens per word).
+            piece: list[str] = []
+            for word in sent.split():
+                if piece and count(" ".join([*piece, word])) > limit:
+                    text = " ".join(piece)
+                    out.append(_Unit(text, block.page, block.section, count(text)))
+                    piece = []
+                piece.append(word)
+            if piece:
+                text = " ".join(piece)
+                out.append(_Unit(text, block.page, block.section, count(text)))
     return out
 
 
@@ -67,6 +74,8 @@ def chunk_document(
                     break
                 tail.insert(0, prev)
                 kept += prev.tokens
+            while tail and kept + unit.tokens > max_tokens:  # the overlap must not overfill it
+                kept -= tail.pop(0).tokens
             current, size = tail, kept
         current.append(unit)
         size += unit.tokens
@@ -75,7 +84,7 @@ def chunk_document(
 
     chunks = []
     for ordinal, group in enumerate(groups):
-        text = " ".join(u.text for u in group)
+        text = "\n".join(u.text for u in group)
         pages = tuple(sorted({u.page for u in group}))
         spans: list[tuple[int, int]] = []
         offset = 0

@@ -26,7 +26,7 @@ from ingest.models import Chunk, DocumentInfo
 from ingest.readers import SUPPORTED, read_document
 
 log = logging.getLogger(__name__)
-_PIPELINE_VERSION = "2"  # bump when chunking changes, so every document is re-chunked
+_PIPELINE_VERSION = "3"  # bump when chunking changes, so every document is re-chunked
 
 
 @dataclass
@@ -231,8 +231,12 @@ class Ingestor:
     ) -> tuple[DocumentInfo, list[Chunk]]:
         parsed = read_document(path, self.settings.max_file_bytes, self.settings.max_pdf_pages)
         sample = meta.get("sample")
-        if sample is None:
-            sample = "sample" in " ".join(parsed.metadata.values()).lower()
+        if sample is None:  # front matter "sample: true" says so; else any mention of sample data
+            flag = parsed.metadata.get("sample", "").strip().lower()
+            if flag in {"true", "yes", "false", "no"}:
+                sample = flag in {"true", "yes"}
+            else:
+                sample = "sample" in " ".join(parsed.metadata.values()).lower()
         doc = DocumentInfo(
             doc_id=doc_id,
             title=meta.get("title") or parsed.title or path.stem,

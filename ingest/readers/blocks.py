@@ -9,13 +9,17 @@ from ingest.text import heading_level, is_bullet, join_hyphenated, normalise_spa
 def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
     """``pages[i]`` are the lines of physical page ``i + 1``.
 
-    A paragraph ends at a blank line, a bullet or a heading; a word hyphenated across a page
-    break is finished on the page where it starts (that is where a reader sees it).
+    A paragraph ends at a blank line, a bullet, a heading, or a short line followed by one that
+    starts with a capital (table cells and list rows come out of pypdf as short lines; wrapped
+    paragraph lines run close to the page's widest line). A word hyphenated across a page break
+    is finished on the page where it starts (that is where a reader sees it).
     """
     blocks: list[Block] = []
     section: list[tuple[int, str]] = []
     for page_no, lines in enumerate(pages, start=1):
         text = ""
+        widest = max((len(x.strip()) for x in lines), default=0)
+        prev_len = 0
 
         def flush(text: str, page_no: int = page_no) -> str:
             cleaned = normalise_space(text)
@@ -39,10 +43,14 @@ def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
                 text = flush(text)
                 text = strip_bullet(line)
                 continue
+            starts_upper = line.strip()[:1].isupper()
+            if text and starts_upper and (prev_len < 0.6 * widest or text.endswith((".", ":"))):
+                text = flush(text)
             if text.endswith("-"):
                 text = join_hyphenated(text, line.strip())
             else:
                 text = f"{text} {line.strip()}" if text else line.strip()
+            prev_len = len(line.strip())
         # Word split over a page break: pull its tail back onto this page.
         if text.endswith("-") and page_no < len(pages):
             nxt = pages[page_no]

@@ -56,9 +56,17 @@ def read_markdown(path: Path) -> ParsedDocument:
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     out = _Sections()
     level = 0
+    row: list[str] | None = None
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open":
             level = int(tok.tag[1])
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close" and row is not None:
+            out.text(" | ".join(row))  # a table row is one line, as a reader sees it
+            row = None
+        elif tok.type == "inline" and row is not None:
+            row.append(tok.content.strip())
         elif tok.type == "inline":
             prev = tokens[i - 1].type if i else ""
             if prev == "heading_open":

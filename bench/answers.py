@@ -1,0 +1,173 @@
+"""Answer quality and latency of the answering module.
+
+    python bench/answers.py tydi DIR [--limit N] [--generative]   # TyDi-style: gold span in answer?
+    python bench/answers.py calls [--json FILE]                   # the team's call-corpus questions
+
+The index lives in bench/out/ and is incremental: a rerun re-embeds nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import percentile_ms, table  # noqa: E402
+from bot.answerer import AnswerRequest  # noqa: E402
+from hakuapu.services import Services  # noqa: E402
+from hakuapu.settings import Settings  # noqa: E402
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _first_sentence(answer: str) -> str:
+    """The lead quote: everything up to its citation marker."""
+    return answer.split("[1]", 1)[0]
+
+
+def _services(data: Path, corpus: Path, **kw) -> Services:
+    return Services(Settings(data_dir=data, corpus_dir=corpus, **kw))
+
+
+def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
+    work = ROOT / "bench" / "out" / "tydi-answers"
+    docs = work / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for line in (folder / "corpus.jsonl").read_text().splitlines():
+        p = json.loads(line)
+        f = docs / f"{p['_id']}.md"
+        body = f"# {p.get('title', '')}\n\n{p['text']}\n"
+        if not f.exists() or f.read_text() != body:
+            f.write_text(body)
+    svc = _services(work / "data", work / "no-corpus")
+    t0 = time.perf_counter()
+    print(svc.ingestor().run([docs], progress=True).line(), file=sys.stderr)
+    print(f"ingest {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    gold = {}
+    for line in (folder / "answers.jsonl").read_text().splitlines():
+        a = json.loads(line)
+        gold[a["_id"]] = [x for x in a["answers"] if x.strip()]
+    queries = [json.loads(x) for x in (folder / "queries.jsonl").read_text().splitlines()]
+    queries = [q for q in queries if gold.get(q["_id"])][: limit or None]
+    answerer = svc.answerer
+    hits = first = refused = 0
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        ans = answerer.answer(AnswerRequest(q["text"]))
+        times.append(time.perf_counter() - t)
+        text = _norm(ans.answer)
+        spans = [_norm(g) for g in gold[q["_id"]]]
+        hits += any(s in text for s in spans)
+        first += any(s in _norm(_first_sentence(ans.answer)) for s in spans)
+        refused += ans.refused
+    n = len(queries)
+    result = {
+        "questions": n,
+        "contains_gold": hits / n,
+        "first_sentence_gold": first / n,
+        "refused": refused / n,
+        "p50_ms": percentile_ms(times, 50),
+        "p95_ms": percentile_ms(times, 95),
+    }
+    print(table(["mode", "questions", "answer has gold", "first sentence has gold", "refused",
+                 "p50 ms", "p95 ms"],
+                [["extractive", n, result["contains_gold"], result["first_sentence_gold"],
+                  result["refused"], result["p50_ms"], result["p95_ms"]]],
+                title=f"TyDi-fi answers ({folder})"))
+    return result
+
+
+def run_calls(questions: Path, repeat: int = 3) -> dict:
+    work = ROOT / "bench" / "out" / "calls-answers"
+    svc = _services(work / "data", ROOT / "corpus", today=None)
+    print(svc.ingestor().run([ROOT / "corpus"]).line(), file=sys.stderr)
+    items = [json.loads(x) for x in questions.read_text().splitlines() if x.strip()]
+    answerer = svc.answerer
+    rows = []
+    per_lang: dict[str, list[int]] = {}
+    tp = fp = fn = tn = 0
+    correct = cited = 0
+    times = []
+    failures = []
+    for it in items:
+        ans = answerer.answer(AnswerRequest(it["question"]))
+        for _ in range(repeat - 1):  # latency: repeat to get stable percentiles
+            t = time.perf_counter()
+            answerer.answer(AnswerRequest(it["question"]))
+            times.append(time.perf_counter() - t)
+        if it["answerable"]:
+            ok = not ans.refused and _norm(it["answer"]) in _norm(ans.answer)
+            doc = Path(it["document"]).stem
+            cite_ok = any(c.document_id == doc and c.page == it["page"] for c in ans.citations)
+            correct += ok
+            cited += cite_ok
+            fn += ans.refused
+            tn += not ans.refused
+            stats = per_lang.setdefault(it["language"], [0, 0, 0])
+            stats[0] += 1
+            stats[1] += ok
+            stats[2] += cite_ok
+            if not (ok and cite_ok):
+                failures.append((it["id"], it["question"], "refused" if ans.refused else
+                                 f"got {[(c.document_id, c.page) for c in ans.citations]}"))
+        else:
+            tp += ans.refused
+            fp += not ans.refused
+            if not ans.refused:
+                failures.append((it["id"], it["question"], "answered, should refuse"))
+    answerable = sum(1 for it in items if it["answerable"])
+    result = {
+        "answerable": answerable,
+        "unanswerable": len(items) - answerable,
+        "answer_accuracy": correct / answerable,
+        "citation_correct": cited / answerable,
+        "refusal_precision": tp / (tp + fn) if tp + fn else 1.0,
+        "refusal_recall": tp / (tp + fp) if tp + fp else 1.0,
+        "p50_ms": percentile_ms(times, 50) if times else 0.0,
+        "p95_ms": percentile_ms(times, 95) if times else 0.0,
+    }
+    for lang, (n, ok, cite) in sorted(per_lang.items()):
+        rows.append([lang, n, ok / n, cite / n])
+    print(table(["language", "answerable", "answer correct", "right doc+page cited"], rows,
+                title="Call corpus, answerable questions"))
+    print(table(["metric", "value"], [[k, v] for k, v in result.items()],
+                title="Call corpus, overall (refusal precision: refusals that were right; "
+                      "recall: unanswerable questions refused)"))
+    if failures:
+        print("Misses:")
+        for f in failures:
+            print(f"  {f[0]} {f[1]!r}: {f[2]}")
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("tydi")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--generative", action="store_true")
+    p.add_argument("--json", type=Path)
+    p = sub.add_parser("calls")
+    p.add_argument("--questions", type=Path, default=ROOT / "bench" / "call_questions.jsonl")
+    p.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    if args.what == "tydi":
+        result = run_tydi(args.folder, args.limit, args.generative)
+    else:
+        result = run_calls(args.questions)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

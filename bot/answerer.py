@@ -1,0 +1,327 @@
+"""Question -> answer with citations: the one answering path for the web API and the Slack bot.
+
+retrieve -> select sentences -> cite -> frame, or an honest refusal that names who to ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from bot.conversation import ConversationStore, Turn
+from bot.extract import Sentence, question_terms, rank_sentences, select
+from bot.intent import SPAN_PATTERNS, Need, classify, is_follow_up, is_injection
+from bot.models import Answer, Citation
+from bot.texts import fmt_date, t
+from hakuapu.calls import Call, CallsFile, Status
+from index.analysis import terms
+from index.retriever import Filters, Passage, Retriever
+from ingest.language import detect_language
+
+# Evidence thresholds (see bench/answers.py for the numbers that set them).
+MIN_COVERAGE = 0.34  # share of the question's topic terms found in the best passage
+MIN_DENSE = 0.80  # cosine of the best passage (Finnish question)
+MIN_DENSE_CROSS = 0.81  # same, Swedish or English question (no word overlap to lean on)
+MAX_UNKNOWN = 0.34  # share of topic terms that occur nowhere in the documents
+
+_SEASONS = {
+    "autumn": {"syksy", "autumn", "höst", "hösten", "fall"},
+    "winter": {"talvi", "winter", "vinter", "vintern"},
+    "spring": {"kevät", "spring", "vår", "våren"},
+}
+
+
+def _season(d: dt.date) -> str:
+    return {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring"}.get(
+        d.month, "autumn"
+    )
+
+
+@dataclass
+class AnswerRequest:
+    question: str
+    conversation_id: str | None = None
+    call_id: str | None = None
+    language: str | None = None
+
+
+class Answerer:
+    def __init__(
+        self,
+        retriever: Callable[[], Retriever],
+        calls: Callable[[], CallsFile | None],
+        conversations: ConversationStore,
+        today: Callable[[], dt.date],
+        document_url: Callable[[str, int], str],
+        max_question_chars: int = 2000,
+        generator=None,
+    ):
+        self._retriever = retriever
+        self._calls = calls
+        self.conversations = conversations
+        self._today = today
+        self._url = document_url
+        self.max_question_chars = max_question_chars
+        self.generator = generator
+
+    # ---- public API -----------------------------------------------------------------------
+    def answer(self, req: AnswerRequest) -> Answer:
+        question = req.question.strip()
+        lang = req.language or detect_language(question)
+        base = dict(
+            id=uuid.uuid4().hex,
+            question=question,
+            language=lang,
+            conversation_id=req.conversation_id,
+        )
+        if not question:
+            return Answer(**base, answer=t("empty", lang), refused=True)
+        if len(question) > self.max_question_chars:
+            text = t("too_long", lang, n=len(question), max=self.max_question_chars)
+            return Answer(**base, answer=text, refused=True)
+        calls = self._calls()
+        if is_injection(question):
+            return self._refuse(base, lang, calls, None, t("injection", lang))
+
+        prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
+        follow = prev is not None and prev.last is not None and is_follow_up(question)
+        search_query = f"{question} {prev.last.search_query}" if follow else question
+        call = None
+        if calls is not None:
+            call = (
+                calls.call(req.call_id or "")
+                or match_call(question, calls)
+                or (calls.call(prev.last.call_id or "") if follow else None)
+            )
+        need = classify(question)
+        if need is Need.STATUS and calls is not None:
+            answer = self._status_answer(base, lang, calls, call, question)
+        else:
+            answer = self._extractive(
+                base, lang, need, search_query, question, calls, call, strict_call=bool(req.call_id)
+            )
+        if req.conversation_id:
+            self.conversations.add(
+                req.conversation_id,
+                Turn(
+                    question,
+                    search_query if not answer.refused else question,
+                    answer.call_id,
+                    answer.refused,
+                ),
+            )
+        return answer
+
+    def stream(self, req: AnswerRequest) -> Iterator[dict]:
+        """Events: meta, delta (answer pieces), citations, done (the whole answer)."""
+        answer = self.answer(req)
+        yield {
+            "event": "meta",
+            "id": answer.id,
+            "language": answer.language,
+            "call_id": answer.call_id,
+            "refused": answer.refused,
+            "conversation_id": answer.conversation_id,
+        }
+        for piece in re.findall(r"\S+\s*", answer.answer):
+            yield {"event": "delta", "text": piece}
+        yield {"event": "citations", "citations": [c.model_dump() for c in answer.citations]}
+        yield {"event": "done", "answer": answer.model_dump()}
+
+    # ---- answering ------------------------------------------------------------------------
+    def _extractive(self, base, lang, need, search_query, question, calls, call, strict_call):
+        retriever = self._retriever()
+        filters = None
+        if call is not None:
+            # The call asked about, and the documents shared by all calls.
+            filters = Filters(call_ids=frozenset({call.id, ""}))
+        passages = retriever.search(search_query, k=6, filters=filters)
+        if not passages:
+            return self._refuse(base, lang, calls, call, t("no_answer", lang))
+        # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
+        # the sentence must match what is asked about it.
+        ignore = call_terms(call) if call is not None else set()
+        ranked = rank_sentences(question, lang, need, passages, ignore=ignore)
+        chosen = select(ranked)
+        if not chosen or not self._strong_enough(question, lang, need, passages, chosen, ignore):
+            return self._refuse(base, lang, calls, call, t("no_answer", lang))
+        call_id = call.id if call else (chosen[0].passage.call_id or None)
+        cited_call = calls.call(call_id) if (calls and call_id) else None
+        citations = [self._cite(s) for s in chosen]
+        quotes = " ".join(f"“{c.quote}” [{i}]" for i, c in enumerate(citations, 1))
+        text = f"{t('according', lang)} {quotes}"
+        note = self._status_note(cited_call, lang)
+        if note:
+            text += f"\n\n{note}"
+        mode = "extractive"
+        if self.generator is not None:
+            generated = self.generator.generate(question, lang, [s.passage for s in chosen])
+            if generated:
+                text, mode = generated + (f"\n\n{note}" if note else ""), "generative"
+        return Answer(
+            **base,
+            answer=text,
+            refused=False,
+            call_id=call_id,
+            citations=citations,
+            call_status=self._status(cited_call),
+            mode=mode,
+        )
+
+    def _strong_enough(
+        self, question, lang, need, passages, chosen: list[Sentence], ignore
+    ) -> bool:
+        """Refuse rather than quote something beside the point.
+
+        The evidence must be close in meaning (dense score), share the question's topic words
+        (Finnish questions), contain every number the question names, and, when the question
+        asks for an amount, date, contact, age or count, hold one.
+        """
+        lead = chosen[0]
+        dense = max(p.scores.get("dense", 0.0) for p in passages)
+        if need in SPAN_PATTERNS and not any(s.has_span for s in chosen):
+            return False
+        evidence = " ".join(s.text for s in chosen) + " " + lead.passage.text
+        for number in re.findall(r"\b\d+(?:[.,]\d+)?\b", question):
+            if number not in evidence and number not in ignore:
+                return False
+        if lang != "fi":
+            return dense >= MIN_DENSE_CROSS
+        q = question_terms(question, lang) - ignore
+        if not q:
+            return dense >= MIN_DENSE
+        p = lead.passage
+        passage_terms = set(terms(f"{p.title} {p.section} {p.text}", p.language))
+        coverage = len(q & passage_terms) / len(q)
+        vocab = self._vocabulary()
+        unknown = len([x for x in q if vocab is not None and x not in vocab]) / len(q)
+        return (
+            dense >= MIN_DENSE
+            and coverage >= MIN_COVERAGE
+            and lead.coverage > 0
+            and unknown <= MAX_UNKNOWN
+        )
+
+    def _vocabulary(self):
+        snap = self._retriever().store.snapshot()
+        return snap.keyword.vocabulary() if snap is not None else None
+
+    def _cite(self, s: Sentence) -> Citation:
+        p: Passage = s.passage
+        return Citation(
+            document_id=p.doc_id,
+            title=p.title,
+            page=s.page,
+            url=self._url(p.doc_id, s.page),
+            quote=s.text,
+        )
+
+    def _status(self, call: Call | None) -> str | None:
+        return call.status(self._today()).value if call else None
+
+    def _status_note(self, call: Call | None, lang: str) -> str:
+        if call is None:
+            return ""
+        status = call.status(self._today())
+        if status is Status.CLOSED:
+            return t("closed_note", lang, closes=fmt_date(call.closes))
+        if status is Status.UPCOMING:
+            return t("upcoming_note", lang, opens=fmt_date(call.opens))
+        return ""
+
+    def _status_answer(self, base, lang, calls: CallsFile, call: Call | None, question: str):
+        today = self._today()
+        targets = [call] if call else calls.calls
+        lines, citations = [], []
+        if call is None:
+            open_calls = [c for c in calls.calls if c.status(today) is Status.OPEN]
+            lines.append(t("open_list" if open_calls else "none_open", lang, today=fmt_date(today)))
+        for c in targets:
+            status = c.status(today)
+            lines.append(
+                t(
+                    f"status_{status.value}",
+                    lang,
+                    title=c.title.get(lang),
+                    opens=fmt_date(c.opens),
+                    closes=fmt_date(c.closes),
+                )
+            )
+            cite = self._date_citation(c)
+            if cite:
+                citations.append(cite)
+        return Answer(
+            **base,
+            answer="\n".join(lines),
+            refused=False,
+            call_id=call.id if call else None,
+            citations=citations,
+            call_status=self._status(call),
+        )
+
+    def _date_citation(self, call: Call) -> Citation | None:
+        """The sentence in the call's own documents that states its closing date."""
+        closes = fmt_date(call.closes)
+        passages = self._retriever().search(
+            f"haku päättyy {closes}", k=6, filters=Filters(call_ids=frozenset({call.id}))
+        )
+        for p in passages:
+            for s in rank_sentences(f"haku päättyy {closes}", "fi", Need.DATE, [p]):
+                if closes in s.text:
+                    return self._cite(s)
+        return None
+
+    def _refuse(self, base, lang, calls: CallsFile | None, call: Call | None, reason: str):
+        contact = None
+        if call is not None:
+            contact = call.contacts[0]
+        elif calls is not None:
+            contact = calls.managing_authority.contact
+        text = reason
+        if contact is not None:
+            text += " " + t("ask_contact", lang, contact=contact.line())
+        return Answer(
+            **base,
+            answer=text,
+            refused=True,
+            call_id=call.id if call else None,
+            call_status=self._status(call),
+        )
+
+
+def call_terms(call: Call) -> set[str]:
+    out = set(call.id.split("-")) | {str(call.opens.year), str(call.closes.year)}
+    out |= set(terms(call.title.fi, "fi")) | set(_SEASONS[_season(call.opens)])
+    out |= {f.lower() for f in call.funders}
+    return out - {"haku"}
+
+
+def match_call(question: str, calls: CallsFile) -> Call | None:
+    """The call a question names, by title words, id, year and season; None when unclear."""
+    q_words = set(re.findall(r"\w+", question.lower()))
+    q_terms = set(terms(question, "fi")) | q_words
+    best: list[tuple[float, Call]] = []
+    for call in calls.calls:
+        title_terms = set()
+        for lang in ("fi", "sv", "en"):
+            title_terms |= set(terms(call.title.get(lang), lang if lang != "fi" else "fi"))
+        title_terms |= set(call.id.split("-"))
+        title_terms -= {"haku", "utlysning", "call", "lapsi", "nuori", "perhe", "barn", "unga"}
+        score = len(q_terms & title_terms) * 1.0
+        years = {str(call.opens.year), str(call.closes.year)}
+        if q_words & years:
+            score += 1.5
+        season = _season(call.opens)
+        if any(w.startswith(tuple(_SEASONS[season])) for w in q_words):
+            score += 1.5
+        for funder in call.funders:
+            if funder.lower() in q_words:
+                score += 0.5
+        best.append((score, call))
+    best.sort(key=lambda x: -x[0])
+    if not best or best[0][0] < 2 or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1]

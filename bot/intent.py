@@ -1,0 +1,156 @@
+"""What a question asks for, and the text patterns that hold such an answer."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Need(StrEnum):
+    AMOUNT = "amount"
+    DATE = "date"
+    CONTACT = "contact"
+    AGE = "age"
+    COUNT = "count"
+    ELIGIBILITY = "eligibility"
+    STATUS = "status"
+    GENERAL = "general"
+
+
+_I = re.IGNORECASE
+# Order matters: the first match wins ("kuinka monta" is a count, not an amount).
+_NEEDS: list[tuple[Need, re.Pattern[str]]] = [
+    (
+        Need.STATUS,
+        re.compile(r"\b(auki|avoin\w*|käynnissä|haettavissa|open|öppen|öppna|pågår)\b", _I),
+    ),
+    (
+        Need.COUNT,
+        re.compile(
+            r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|number of|hur många|antal\w*)\b", _I
+        ),
+    ),
+    (
+        Need.AMOUNT,
+        re.compile(
+            r"\b(paljonko|kuinka paljon|kuinka suur\w*|miten suur\w*|budjet\w*|summa\w*|"
+            r"määrärah\w*|euromäär\w*|how much|how large|budget\w*|amount|hur mycket|"
+            r"hur stor\w*|belopp\w*)\b|€",
+            _I,
+        ),
+    ),
+    (
+        Need.DATE,
+        re.compile(
+            r"\b(milloin|mihin mennessä|määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
+            r"viimei\w* (päivä|hakupäivä)|when|deadline|by when|until|date|schedule|"
+            r"när|sista (dag|ansökningsdag)|senast|tidsplan\w*|deadline)\b",
+            _I,
+        ),
+    ),
+    (
+        Need.CONTACT,
+        re.compile(
+            r"\b(kuka|keneen|kenelle|keneltä|yhteyshenkilö\w*|yhteystie\w*|sähköpost\w*|puhelin\w*|"
+            r"who|contact\w*|e-?mail|phone|vem|kontakt\w*|e-?post|telefon\w*)\b",
+            _I,
+        ),
+    ),
+    (
+        Need.AGE,
+        re.compile(
+            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|age\w*|ålder\w*|åldersgrupp\w*|years old)\b",
+            _I,
+        ),
+    ),
+    (
+        Need.ELIGIBILITY,
+        re.compile(
+            r"\b(voiko|saako|voivatko|saavatko|voi hakea|saa hakea|hakija\w*|tukikelpoi\w*|"
+            r"can|may|eligible|who can apply|kan|får|berättigad\w*|sökande)\b",
+            _I,
+        ),
+    ),
+]
+
+# A question asks "who can apply" is eligibility even though it starts with "kuka"/"who".
+_ELIGIBILITY_FIRST = re.compile(
+    r"\b(kuka|ketkä|mitkä (tahot|organisaatiot)|who|vem|vilka)\b.*\b(voi|voivat|saa|saavat|can|may|"
+    r"kan|får)\b.*\b(hakea|apply|söka|ansöka)\b",
+    _I,
+)
+
+SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
+    Need.AMOUNT: re.compile(
+        r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euroa|eur\b|"
+        r"%|prosent\w*|kronor)",
+        _I,
+    ),
+    Need.DATE: re.compile(
+        r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|\b(1[5-9]|20)\d{2}\b|\b(tammi|helmi|maalis|huhti|touko|"
+        r"kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*|\b(january|february|march|april|may|june|july|"
+        r"august|september|october|november|december|januari|februari|mars|maj|juni|juli|augusti|"
+        r"oktober)\b",
+        _I,
+    ),
+    Need.CONTACT: re.compile(
+        r"[\w.+-]+(@|\(at\))[\w-]+\.[\w.]+|\b0\d{2,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|"
+        r"\b[A-ZÄÖÅ][a-zäöå]+ [A-ZÄÖÅ][a-zäöå]+\b"
+    ),
+    Need.AGE: re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*", _I),
+    Need.COUNT: re.compile(
+        r"\b\d+\b|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|"
+        r"yhdeksän|kymmenen)\b",
+        _I,
+    ),
+}
+
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget)\b.{0,40}\b(instruction|rule|prompt|previous|above)|"
+    r"(unohda|ohita|älä välitä)\b.{0,40}\b(ohje|sääntö|aiemm)|"
+    r"(glöm|ignorera|strunta i)\b.{0,40}\b(instruktion|regel|tidigare)|"
+    r"system prompt|järjestelmäkehot|you are now|olet nyt|du är nu|jailbreak|"
+    r"pretend (to be|you are)|act as|esitä olevasi|låtsas",
+    _I,
+)
+
+
+# Words that only say what kind of answer is wanted; they are not the topic of the question.
+_NEED_WORDS = set(
+    "paljonko kuinka paljon suuri suuren miten milloin mihin mennessä kuka ketkä keneen kenelle "
+    "keneltä montako monta mikä mitkä yhteystiedot yhteystieto puhelinnumero puhelin numero "
+    "sähköposti sähköpostiosoite osoite how much many large when who whom whose what which "
+    "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
+    "vilken telefonnummer telefon e-post adress kontakta".split()
+)
+
+
+def need_words(question: str) -> set[str]:
+    """Words that say what kind of answer is wanted ("paljonko", "puhelinnumero"), not the topic."""
+    return {w for w in re.findall(r"\w+", question.lower()) if w in _NEED_WORDS}
+
+
+def classify(question: str) -> Need:
+    if _ELIGIBILITY_FIRST.search(question):
+        return Need.ELIGIBILITY
+    for need, pattern in _NEEDS:
+        if pattern.search(question):
+            return need
+    return Need.GENERAL
+
+
+def is_injection(question: str) -> bool:
+    return bool(_INJECTION.search(question))
+
+
+_FOLLOW_UP = re.compile(
+    r"^\s*(entä|entäs|mites|ja\s|kuka\ssiitä|and\s|what about|how about|och\s|hur är det med|"
+    r"vad gäller)|\b(sen|siihen|siitä|sitä|sille|niiden|its|it|that call|this call|them|dess|"
+    r"den|det|denna|samma|saman)\b",
+    _I,
+)
+
+
+def is_follow_up(question: str) -> bool:
+    """Short questions that lean on the previous turn ("entä sen budjetti?")."""
+    return len(question.split()) <= 8 and bool(_FOLLOW_UP.search(question))
