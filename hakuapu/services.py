@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from functools import cached_property
 
+from bot.analytics import AnalyticsStore, database_url
 from bot.answerer import Answerer
 from bot.conversation import ConversationStore
 from hakuapu.calls import CallsFile, load_calls
@@ -51,6 +52,10 @@ class Services:
         if info is None or str(info.get("source", "")).lower().endswith(".pdf"):
             return f"{base}.pdf#page={page}"
         return base
+
+    @cached_property
+    def analytics(self) -> AnalyticsStore:
+        return AnalyticsStore(database_url(self.settings.data_dir, self.settings.database_url))
 
     @cached_property
     def answerer(self) -> Answerer:

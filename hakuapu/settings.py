@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     # Conversations idle longer than this are forgotten (follow-ups need the earlier turns).
     conversation_ttl_s: int = 1800
 
+    # Analytics database (SQLAlchemy URL); empty means SQLite in the data folder.
+    database_url: str = ""
+    # Questions older than this many days are deleted (0 keeps them).
+    retention_days: int = 365
+
     # Largest PDF accepted, in pages and bytes.
     max_pdf_pages: int = 2000
     max_file_bytes: int = Field(default=100 * 1024 * 1024)
