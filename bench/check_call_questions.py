@@ -3,6 +3,8 @@
 
 For every answerable question the `answer` must occur (whitespace collapsed) in the text that
 pypdf extracts from `page` of `document` (for Markdown documents: anywhere in the file, page 1).
+Every answerable question also has an `also` list (possibly empty) of other places that state the
+same fact, each {"document", "page", "answer"}; each entry is verified the same way.
 Also checks the schema and the minimum counts.  Exits non-zero on any problem.
 
     .venv/bin/python bench/check_call_questions.py
@@ -24,6 +26,30 @@ QFILE = ROOT / "bench" / "call_questions.jsonl"
 
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _check_place(doc, page, answer, pages_cache: dict[str, list[str]]) -> str | None:
+    """None when `answer` occurs on `page` of corpus/`doc`, else the problem."""
+    path = CORPUS / str(doc)
+    if not doc or not path.is_file():
+        return f"document {doc!r} not in corpus/"
+    if not isinstance(page, int) or page < 1 or not isinstance(answer, str) or not answer.strip():
+        return "bad page/answer"
+    if path.suffix == ".pdf":
+        if doc not in pages_cache:
+            pages_cache[doc] = [norm(p.extract_text() or "") for p in PdfReader(path).pages]
+        pages = pages_cache[doc]
+        if page > len(pages):
+            return f"page {page} > {len(pages)} pages in {doc}"
+        text = pages[page - 1]
+    else:
+        if page != 1:
+            return "non-PDF document must use page 1"
+        text = norm(path.read_text(encoding="utf-8"))
+    if norm(answer) not in text:
+        found = [i + 1 for i, t in enumerate(pages_cache.get(doc, [])) if norm(answer) in t]
+        return f"answer {answer!r} not on {doc} p.{page}" + (f" (found on p.{found})" if found else "")
+    return None
 
 
 def main() -> int:
@@ -48,40 +74,23 @@ def main() -> int:
             counts[lang] += 1
         if it.get("answerable") is True:
             counts["answerable"] += 1
-            doc, page, answer = it.get("document"), it.get("page"), it.get("answer")
-            path = CORPUS / str(doc)
-            if not doc or not path.is_file():
-                errors.append(f"{qid}: document {doc!r} not in corpus/")
-                continue
-            if (
-                not isinstance(page, int)
-                or page < 1
-                or not isinstance(answer, str)
-                or not answer.strip()
-            ):
-                errors.append(f"{qid}: bad page/answer")
-                continue
-            if path.suffix == ".pdf":
-                if doc not in pages_cache:
-                    pages_cache[doc] = [norm(p.extract_text() or "") for p in PdfReader(path).pages]
-                pages = pages_cache[doc]
-                if page > len(pages):
-                    errors.append(f"{qid}: page {page} > {len(pages)} pages in {doc}")
+            places = [(it.get("document"), it.get("page"), it.get("answer"), "")]
+            also = it.get("also")
+            if not isinstance(also, list):
+                errors.append(f"{qid}: answerable item needs an 'also' list (may be empty)")
+                also = []
+            for n, alt in enumerate(also):
+                if not isinstance(alt, dict) or set(alt) != {"document", "page", "answer"}:
+                    errors.append(f"{qid}: also[{n}] must have exactly document, page, answer")
                     continue
-                text = pages[page - 1]
-            else:
-                if page != 1:
-                    errors.append(f"{qid}: non-PDF document must use page 1")
-                text = norm(path.read_text(encoding="utf-8"))
-            if norm(answer) not in text:
-                found = [i + 1 for i, t in enumerate(pages_cache.get(doc, [])) if norm(answer) in t]
-                errors.append(
-                    f"{qid}: answer {answer!r} not on {doc} p.{page}"
-                    + (f" (found on p.{found})" if found else "")
-                )
+                places.append((alt["document"], alt["page"], alt["answer"], f" also[{n}]"))
+            for doc, page, answer, where in places:
+                err = _check_place(doc, page, answer, pages_cache)
+                if err:
+                    errors.append(f"{qid}{where}: {err}")
         elif it.get("answerable") is False:
             counts["unanswerable"] += 1
-            extra = [k for k in ("document", "page", "answer") if k in it]
+            extra = [k for k in ("document", "page", "answer", "also") if k in it]
             if extra:
                 errors.append(f"{qid}: unanswerable item has {extra}")
         else:
