@@ -6,6 +6,8 @@ HOST    ?= 127.0.0.1
 PORT    ?= 8000
 APT_PKGS      := libvoikko1 voikko-fi fonts-dejavu-core
 APT_TEST_PKGS := chromium
+# axe-core for the widget's accessibility test (tests/api), kept out of git in .cache/.
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run test install install-test system-deps system-test-deps ingest serve lint bench clean
 
@@ -27,13 +29,17 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	@touch $@
 
 install: system-deps $(VENV)/.installed
-install-test: system-deps system-test-deps $(VENV)/.installed-test
+install-test: system-deps system-test-deps $(VENV)/.installed-test $(AXE)
 
 # Debian packages, installed only where missing (root or sudo needed the first time).
 system-deps:
 	@bash .ci/apt-ensure $(APT_PKGS)
 system-test-deps:
 	@bash .ci/apt-ensure $(APT_TEST_PKGS)
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { echo "warning: npm not found; the axe-core test is skipped" >&2; exit 0; }
+	npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4
 
 ingest: install
 	$(BIN)/hakuapu ingest

@@ -1,4 +1,4 @@
-"""``hakuapu`` command line: ingest, documents, remove, search (and more as the doors arrive)."""
+"""``hakuapu`` command line: ingest, documents, remove, search, ask, serve."""
 
 from __future__ import annotations
 
@@ -95,6 +95,26 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    app = create_app(settings)
+    print(f"Hakuapu: demo page http://{args.host}:{args.port}/ , API docs /docs", file=sys.stderr)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info" if args.verbose else "warning",
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hakuapu", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -129,6 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--call", help="restrict to one call id")
     p.add_argument("--json", action="store_true", help="print the answer contract as JSON")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the web API, the widget and its demo page (uvicorn)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="proxies whose X-Forwarded-For names the client (rate limit per client)",
+    )
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -44,6 +45,16 @@ class Settings(BaseSettings):
     public_url: str = ""
     # Longest question answered; the API answers 422 above it.
     max_question_chars: int = 2000
+
+    # Web API. Origins (scheme://host[:port]) whose pages may call it from a browser, as a
+    # comma-separated allowlist; empty refuses all cross-origin use (never "*").
+    allowed_origins: Annotated[list[str], NoDecode] = []
+    # Requests per minute per client address to /api/ask, /api/search, /api/feedback (0: no limit).
+    rate_limit_per_minute: int = 60
+    # Largest request body in bytes (413 above it).
+    max_request_bytes: int = 64 * 1024
+    # Seconds between keep-alive comments in a streamed answer, so proxies keep the connection.
+    sse_keepalive_s: float = 15.0
     # Conversations idle longer than this are forgotten (follow-ups need the earlier turns).
     conversation_ttl_s: int = 1800
 
@@ -60,6 +71,17 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_today(cls, value: object) -> object:
         return None if value in ("", None) else value
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.split(",")
+        if isinstance(value, list | tuple):
+            value = [str(v).strip().rstrip("/") for v in value if str(v).strip()]
+            if "*" in value:
+                raise ValueError("'*' is not accepted: list the origins that may embed the widget")
+        return value
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()

@@ -1,0 +1,88 @@
+"""Per-client rate limit (token bucket) for the endpoints that cost work: 429 with Retry-After.
+
+The client is the connection's address. Behind a reverse proxy, start uvicorn with
+``--proxy-headers --forwarded-allow-ips=<proxy>`` so that address is the real client's.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+_MAX_CLIENTS = 10_000  # buckets kept before full ones are dropped
+
+
+class RateLimiter:
+    """``per_minute`` requests per client, refilled evenly, bursts up to ``per_minute``."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic):
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, client: str) -> float:
+        """Take one token; 0.0 when allowed, else the seconds until the next token."""
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1.0:
+                self._buckets[client] = (tokens - 1.0, now)
+                wait = 0.0
+            else:
+                self._buckets[client] = (tokens, now)
+                wait = (1.0 - tokens) / self.rate
+            if len(self._buckets) > _MAX_CLIENTS:
+                self._prune(now)
+        return wait
+
+    def _prune(self, now: float) -> None:
+        full = [
+            k
+            for k, (tokens, last) in self._buckets.items()
+            if tokens + (now - last) * self.rate >= self.capacity
+        ]
+        for k in full:
+            del self._buckets[k]
+
+
+class RateLimitMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limiter: RateLimiter,
+        prefixes: tuple[str, ...],
+        on_limit: Callable[[], None] | None = None,
+    ):
+        self.app = app
+        self.limiter = limiter
+        self.prefixes = prefixes
+        self.on_limit = on_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] != "OPTIONS"  # CORS preflights cost nothing
+            and scope["path"].startswith(self.prefixes)
+        ):
+            client = scope.get("client")
+            wait = self.limiter.hit(client[0] if client else "unknown")
+            if wait > 0:
+                if self.on_limit:
+                    self.on_limit()
+                seconds = max(1, math.ceil(wait))
+                response = JSONResponse(
+                    {"detail": f"too many requests; try again in {seconds} s"},
+                    status_code=429,
+                    headers={"Retry-After": str(seconds)},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
