@@ -27,9 +27,21 @@ def _norm_margin(line: str) -> str:
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Remove lines that repeat at the top or bottom of most pages (running headers, footers)."""
+    """Remove lines that repeat at the top or bottom of most pages (running headers, footers).
+
+    A running block can be deeper than the two lines looked at (title, SAMPLE DATA line, date
+    line, "Sivu X / N"): the margins are peeled again until no repeating line is left.
+    """
     if len(pages) < 3:
         return pages
+    for _ in range(5):
+        pages, dropped = _peel_running_lines(pages)
+        if not dropped:
+            break
+    return pages
+
+
+def _peel_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], bool]:
     depth = 2
     counts: Counter[str] = Counter()
     for lines in pages:
@@ -45,7 +57,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         cut = max(depth, len(lines) - depth)
         out.append(keep(lines[:depth]) + lines[depth:cut] + keep(lines[cut:]))
-    return out
+    return out, bool(running)
 
 
 def read_pdf(path: Path, max_pages: int = 2000) -> ParsedDocument:
