@@ -245,7 +245,8 @@ class IndexStore:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def begin(self) -> Build:
-        current = self.pointer.read()
+        live = self.pointer.read()
+        current = live  # the base whose vectors can be reused
         if current is not None and current.embed_model != self.embed_model:
             log.warning(
                 "index was built with %s, now %s: every document is re-embedded",
@@ -253,8 +254,8 @@ class IndexStore:
                 self.embed_model,
             )
             current = None
-        self._drop_unpublished(current)
-        generation = max([self._latest_generation(), current.generation if current else 0]) + 1
+        self._drop_unpublished(live)  # never the live one, even when its vectors are not reused
+        generation = max([self._latest_generation(), live.generation if live else 0]) + 1
         return Build(self, current, generation)
 
     def _generations(self) -> list[tuple[int, str]]:
