@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -22,6 +23,7 @@ from bench.common import percentile_ms, table  # noqa: E402
 from bot.answerer import AnswerRequest  # noqa: E402
 from hakuapu.services import Services  # noqa: E402
 from hakuapu.settings import Settings  # noqa: E402
+from ingest.text import split_sentences  # noqa: E402
 
 
 def _norm(s: str) -> str:
@@ -47,7 +49,7 @@ def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
         body = f"# {p.get('title', '')}\n\n{p['text']}\n"
         if not f.exists() or f.read_text() != body:
             f.write_text(body)
-    svc = _services(work / "data", work / "no-corpus")
+    svc = _services(work / "data", work / "no-corpus", llm="none")
     t0 = time.perf_counter()
     print(svc.ingestor().run([docs], progress=True).line(), file=sys.stderr)
     print(f"ingest {time.perf_counter() - t0:.1f} s", file=sys.stderr)
@@ -57,33 +59,75 @@ def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
         gold[a["_id"]] = [x for x in a["answers"] if x.strip()]
     queries = [json.loads(x) for x in (folder / "queries.jsonl").read_text().splitlines()]
     queries = [q for q in queries if gold.get(q["_id"])][: limit or None]
-    answerer = svc.answerer
-    hits = first = refused = 0
-    times = []
-    for q in queries:
-        t = time.perf_counter()
-        ans = answerer.answer(AnswerRequest(q["text"]))
-        times.append(time.perf_counter() - t)
-        text = _norm(ans.answer)
+    modes = [("extractive", svc.answerer)]
+    if generative:
+        gen_svc = _services(work / "data", work / "no-corpus", **_llm_settings())
+        modes.append(("generative", gen_svc.answerer))
+        print(f"LLM: {gen_svc.settings.llm} {gen_svc.settings.llm_model or gen_svc.settings.llm_model_path}",
+              file=sys.stderr)
+    stats = {name: {"hits": 0, "first": 0, "refused": 0, "shown": 0, "times": [], "why": {}}
+             for name, _ in modes}
+    for i, q in enumerate(queries, 1):
         spans = [_norm(g) for g in gold[q["_id"]]]
-        hits += any(s in text for s in spans)
-        first += any(s in _norm(_first_sentence(ans.answer)) for s in spans)
-        refused += ans.refused
+        for name, answerer in modes:
+            st = stats[name]
+            t = time.perf_counter()
+            ans = answerer.answer(AnswerRequest(q["text"]))
+            st["times"].append(time.perf_counter() - t)
+            lead = _lead(ans)
+            st["hits"] += any(s in _norm(ans.answer) for s in spans)
+            st["first"] += any(s in _norm(lead) for s in spans)
+            st["refused"] += ans.refused
+            st["shown"] += ans.mode == "generative"
+            gen = answerer.generator
+            if gen is not None and not ans.refused:
+                why = "shown" if ans.mode == "generative" else (gen.last.reason if gen.last else "?")
+                st["why"][why] = st["why"].get(why, 0) + 1
+                if generative:
+                    print(f"[{i}/{len(queries)}] {ans.mode} {why}: {q['text']!r} -> {lead[:160]!r}",
+                          file=sys.stderr)
     n = len(queries)
-    result = {
-        "questions": n,
-        "contains_gold": hits / n,
-        "first_sentence_gold": first / n,
-        "refused": refused / n,
-        "p50_ms": percentile_ms(times, 50),
-        "p95_ms": percentile_ms(times, 95),
-    }
+    result = {"questions": n}
+    rows = []
+    for name, _ in modes:
+        st = stats[name]
+        r = {
+            "contains_gold": st["hits"] / n,
+            "first_sentence_gold": st["first"] / n,
+            "refused": st["refused"] / n,
+            "generated_shown": st["shown"] / n,
+            "p50_ms": percentile_ms(st["times"], 50),
+            "p95_ms": percentile_ms(st["times"], 95),
+        }
+        if st["why"]:
+            r["generation_outcomes"] = st["why"]
+        result[name] = r
+        rows.append([name, n, r["contains_gold"], r["first_sentence_gold"], r["refused"],
+                     r["generated_shown"], r["p50_ms"], r["p95_ms"]])
+    # The extractive figures at the top level, as before.
+    result.update({k: v for k, v in result["extractive"].items()})
     print(table(["mode", "questions", "answer has gold", "first sentence has gold", "refused",
-                 "p50 ms", "p95 ms"],
-                [["extractive", n, result["contains_gold"], result["first_sentence_gold"],
-                  result["refused"], result["p50_ms"], result["p95_ms"]]],
+                 "generated shown", "p50 ms", "p95 ms"], rows,
                 title=f"TyDi-fi answers ({folder})"))
+    if generative:
+        print("Generative outcomes (answered questions):", stats["generative"]["why"])
     return result
+
+
+def _lead(ans) -> str:
+    """The first sentence: the lead quote of an extractive answer, the generated text's first."""
+    if ans.mode == "generative":
+        sentences = split_sentences(ans.answer)
+        return sentences[0] if sentences else ans.answer
+    return _first_sentence(ans.answer)
+
+
+def _llm_settings() -> dict:
+    """The packaged local model unless HAKUAPU_LLM* variables name another."""
+    if os.environ.get("HAKUAPU_LLM", "none") not in ("", "none"):
+        return {}
+    return {"llm": "llamacpp",
+            "llm_model_path": ROOT / "data" / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"}
 
 
 def run_calls(questions: Path, repeat: int = 3) -> dict:

@@ -8,6 +8,7 @@ from functools import cached_property
 from bot.analytics import AnalyticsStore, database_url
 from bot.answerer import Answerer
 from bot.conversation import ConversationStore
+from bot.generate import Generator, make_generator
 from hakuapu.calls import CallsFile, load_calls
 from hakuapu.settings import Settings
 from index.embedding import Embedder, get_embedder
@@ -66,7 +67,13 @@ class Services:
             today=self.settings.today_date,
             document_url=self.document_url,
             max_question_chars=self.settings.max_question_chars,
+            generator=self.generator,
         )
+
+    @cached_property
+    def generator(self) -> Generator | None:
+        """The optional LLM rewriter (HAKUAPU_LLM); None keeps answers extractive."""
+        return make_generator(self.settings)
 
     def ingestor(self) -> Ingestor:
         return Ingestor(self.settings, self.store, self.embedder, self.calls())

