@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.conversation import ConversationStore, Turn
-from bot.extract import Sentence, question_terms, rank_sentences, select
+from bot.extract import Sentence, coverage, question_concepts, rank_sentences, select
 from bot.intent import SPAN_PATTERNS, Need, classify, is_follow_up, is_injection
 from bot.models import Answer, Citation
 from bot.texts import fmt_date, t
@@ -190,17 +190,18 @@ class Answerer:
                 return False
         if lang != "fi":
             return dense >= MIN_DENSE_CROSS
-        q = question_terms(question, lang) - ignore
-        if not q:
+        concepts = question_concepts(question, lang, ignore)["fi"]
+        if not concepts:
             return dense >= MIN_DENSE
         p = lead.passage
-        passage_terms = set(terms(f"{p.title} {p.section} {p.text}", p.language))
-        coverage = len(q & passage_terms) / len(q)
+        found = coverage(concepts, set(terms(f"{p.title} {p.section} {p.text}", p.language)))
         vocab = self._vocabulary()
-        unknown = len([x for x in q if vocab is not None and x not in vocab]) / len(q)
+        unknown = 0.0
+        if vocab:
+            unknown = sum(1 for c in concepts if not any(t in vocab for t in c)) / len(concepts)
         return (
             dense >= MIN_DENSE
-            and coverage >= MIN_COVERAGE
+            and found >= MIN_COVERAGE
             and lead.coverage > 0
             and unknown <= MAX_UNKNOWN
         )

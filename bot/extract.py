@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intent import SPAN_PATTERNS, Need, need_words
-from index.analysis import STOPWORDS, terms
+from index.analysis import terms, word_terms, words
 from index.retriever import Passage
 from ingest.text import split_sentences
 
@@ -29,31 +29,56 @@ def _page_of(passage: Passage, offset: int) -> int:
     return page
 
 
-def question_terms(question: str, lang: str) -> set[str]:
-    """The question's topic terms, in the corpus's analysis (Finnish lemmas).
+Concepts = list[frozenset[str]]
 
-    Words that only name the kind of answer ("paljonko", "phone number") are left out: the answer
-    is recognised by its shape instead. In Swedish or English only names, acronyms and numbers
-    can match Finnish text word for word.
+
+def question_concepts(
+    question: str, lang: str, ignore: set[str] | None = None
+) -> dict[str, Concepts]:
+    """The question's topic words, each as the set of terms that would match it, per text language.
+
+    A word counts as found when any of its terms is (a lemma or a compound part), so
+    "vanhemmuushakuun" is matched by text about "haku". Words that only name the kind of answer
+    ("paljonko", "phone number") are left out: the answer is recognised by its shape instead, and
+    so are words in ``ignore`` (those naming a call already settled by a filter). Against Finnish
+    text a Swedish or English question can only match names, acronyms and numbers word for word.
     """
     skip = need_words(question)
-    words = [w for w in re.findall(r"[\w:+-]+", question) if w.lower() not in skip]
-    if lang == "fi":
-        return set(terms(" ".join(words), "fi"))
-    shared = [
-        w
-        for i, w in enumerate(words)
-        if (w[:1].isupper() and (i > 0 or w.isupper())) or any(ch.isdigit() for ch in w)
-    ]
-    shared = [w for w in shared if w.lower() not in STOPWORDS.get(lang, set())]
-    return set(terms(" ".join(shared), "fi"))
+    ignore = ignore or set()
+    tokens = [w for w in words(question) if w.lower() not in skip]
+
+    def build(text_lang: str, keep) -> Concepts:
+        out: Concepts = []
+        for i, w in enumerate(tokens):
+            if not keep(i, w):
+                continue
+            t = frozenset(word_terms(w, text_lang))
+            if t and not (t & ignore) and t not in out:
+                out.append(t)
+        return out
+
+    concepts = {"fi": build("fi", lambda i, w: lang == "fi" or _shared(i, w))}
+    if lang != "fi":
+        concepts[lang] = build(lang, lambda i, w: True)
+    return concepts
+
+
+def _shared(i: int, w: str) -> bool:
+    """Names, acronyms and numbers: the same in every language."""
+    return (w[:1].isupper() and (i > 0 or w.isupper())) or any(ch.isdigit() for ch in w)
+
+
+def coverage(concepts: Concepts, text_terms: set[str]) -> float:
+    if not concepts:
+        return 0.0
+    return sum(1 for c in concepts if c & text_terms) / len(concepts)
 
 
 def rank_sentences(
     question: str, lang: str, need: Need, passages: list[Passage], ignore: set[str] | None = None
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank."""
-    q_terms = question_terms(question, lang) - (ignore or set())
+    concepts = question_concepts(question, lang, ignore)
     span = SPAN_PATTERNS.get(need)
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -65,15 +90,16 @@ def rank_sentences(
             offset = start + len(sent) if start >= 0 else offset
             if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
                 continue
-            s_terms = set(terms(sent, passage.language))
-            coverage = len(q_terms & s_terms) / len(q_terms) if q_terms else 0.0
+            cov = coverage(
+                concepts.get(passage.language, concepts["fi"]), set(terms(sent, passage.language))
+            )
             has_span = bool(span and span.search(sent))
-            score = 0.5 * coverage + 0.3 * prior + (0.35 if has_span else 0.0)
+            score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
             # A sentence that is mostly a heading or a table row fragment quotes badly.
             if len(sent) > 400:
                 score -= 0.05
             out.append(
-                Sentence(sent, passage, _page_of(passage, max(start, 0)), coverage, has_span, score)
+                Sentence(sent, passage, _page_of(passage, max(start, 0)), cov, has_span, score)
             )
     out.sort(key=lambda s: -s.score)
     return out

@@ -79,15 +79,28 @@ def _finnish_terms(word: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+# Lemmas of auxiliary verbs: inflected forms ("piti", "voidaan") slip past the surface stop list.
+_STOP_LEMMAS = {"olla", "voida", "pitää", "täytyä", "ei"}
+
+
+def word_terms(word: str, lang: str = "fi") -> tuple[str, ...]:
+    """One word's terms: Finnish lemma + compound parts, else a Snowball stem; () for stop words."""
+    word = word.lower()
+    if word in _STOP.get(lang, set()) or (len(word) < 2 and not word.isdigit()):
+        return ()
+    if lang == "fi":
+        found = _finnish_terms(word)
+        return () if found and found[0] in _STOP_LEMMAS else found
+    return (_stemmer(lang).stemWord(word),)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def terms(text: str, lang: str = "fi") -> list[str]:
     """Index terms for ``text``; the same function serves chunks and queries."""
-    stop = _STOP.get(lang, set())
     out: list[str] = []
     for word in _WORD.findall(text.lower()):
-        if word in stop or (len(word) < 2 and not word.isdigit()):
-            continue
-        if lang == "fi":
-            out.extend(_finnish_terms(word))
-        else:
-            out.append(_stemmer(lang).stemWord(word))
+        out.extend(word_terms(word, lang))
     return out

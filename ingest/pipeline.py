@@ -202,6 +202,23 @@ class Ingestor:
                     d for d in live_docs if d not in to_remove and d not in {p[1] for p in changed}
                 ]
                 build.keep(keep)
+                # Small documents are embedded together: the model is faster on full batches.
+                pending: list[tuple[DocumentInfo, list[Chunk]]] = []
+
+                def flush() -> None:
+                    if not pending:
+                        return
+                    all_chunks = [c for _, chunks in pending for c in chunks]
+                    vectors = self.embed(all_chunks, show)
+                    start = 0
+                    for doc, chunks in pending:
+                        build.add(doc, chunks, vectors[start : start + len(chunks)])
+                        start += len(chunks)
+                        summary.embedded_chunks += len(chunks)
+                        bucket = summary.updated if doc.doc_id in live_docs else summary.added
+                        bucket.append(doc.doc_id)
+                    pending.clear()
+
                 for f, doc_id, meta, digest in tqdm(
                     changed, desc="documents", disable=not show, unit="doc"
                 ):
@@ -212,10 +229,10 @@ class Ingestor:
                         if doc_id in live_docs:
                             build.keep([doc_id])  # the previous version keeps answering
                         continue
-                    vectors = self.embed(chunks, show)
-                    build.add(doc, chunks, vectors)
-                    summary.embedded_chunks += len(chunks)
-                    (summary.updated if doc_id in live_docs else summary.added).append(doc_id)
+                    pending.append((doc, chunks))
+                    if sum(len(c) for _, c in pending) >= 32:
+                        flush()
+                flush()
                 summary.removed = sorted(to_remove)
                 manifest = build.commit()
             except BaseException:
