@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import bm25s
@@ -10,6 +11,10 @@ import numpy as np
 
 from index.analysis import terms
 from ingest.models import Chunk
+
+# bm25s sets its own logger to DEBUG on import: every ingest would print "Building index from
+# tokens" on stderr, past the CLI's log level.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class KeywordIndex:
