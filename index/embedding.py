@@ -62,7 +62,8 @@ class SentenceTransformerEmbedder:
 
         self._model = SentenceTransformer(model, device=device)
         self.name = f"st/{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim = getattr(self._model, "get_embedding_dimension", None)  # renamed in ST 5
+        self.dim = int((dim or self._model.get_sentence_embedding_dimension)())
         self._e5 = "e5" in model.lower()
 
     def _encode(self, texts: list[str]) -> np.ndarray:
