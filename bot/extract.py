@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.intent import SPAN_PATTERNS, Need, need_words
+from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, need_words
 from index.analysis import terms, word_terms, words
 from index.retriever import Passage
 from ingest.text import split_sentences
@@ -53,6 +53,8 @@ def question_concepts(
             if not keep(i, w):
                 continue
             t = frozenset(word_terms(w, text_lang))
+            if text_lang == "fi" and t & NEED_LEMMAS:
+                continue
             if t and not (t & ignore) and t not in out:
                 out.append(t)
         return out
@@ -80,6 +82,7 @@ def rank_sentences(
     """Score every sentence of the passages by term coverage, answer-type match and passage rank."""
     concepts = question_concepts(question, lang, ignore)
     span = SPAN_PATTERNS.get(need)
+    cues = [want for asks, want in CUES if asks.search(question)]
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
     for rank, passage in enumerate(passages):
@@ -95,6 +98,8 @@ def rank_sentences(
             )
             has_span = bool(span and span.search(sent))
             score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
+            if any(c.search(sent) for c in cues):
+                score += 0.15
             # A sentence that is mostly a heading or a table row fragment quotes badly.
             if len(sent) > 400:
                 score -= 0.05
@@ -114,7 +119,7 @@ def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:
     # Lead with the sentence that holds what was asked for (an amount, a date...), if one is close.
     if not lead.has_span:
         lead = next(
-            (s for s in sentences if s.has_span and s.coverage > 0 and s.score >= 0.6 * top.score),
+            (s for s in sentences if s.has_span and s.score >= 0.6 * top.score),
             top,
         )
     chosen = [lead]

@@ -105,6 +105,24 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     ),
 }
 
+# Finer cues inside a need: a deadline question wants the sentence about the end, not the start.
+CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(
+            r"\b(mennessä|viimei\w*|päätty\w*|deadline|by when|until|close\w*|sista|"
+            r"senast|stäng\w*)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(päätty\w*|mennessä|viimeistään|deadline|closes?|sista|senast|stäng\w*)\b", _I
+        ),
+    ),
+    (
+        re.compile(r"\b(alka\w*|avautu\w*|open\w*|start\w*|öppna\w*|börja\w*)\b", _I),
+        re.compile(r"\b(alka\w*|alkaa|avautu\w*|opens?|öppna\w*|aikaisintaan|earliest)\b", _I),
+    ),
+]
+
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\b.{0,40}\b(instruction|rule|prompt|previous|above)|"
     r"(unohda|ohita|älä välitä)\b.{0,40}\b(ohje|sääntö|aiemm)|"
@@ -125,9 +143,35 @@ _NEED_WORDS = set(
 )
 
 
+# The same, as Finnish lemmas, for inflected forms ("minkä ikäisille", "rahaa").
+NEED_LEMMAS = {
+    "mikä",
+    "kuka",
+    "ikäinen",
+    "ikä",
+    "raha",
+    "summa",
+    "määrä",
+    "paljon",
+    "milloin",
+    "mennessä",
+    "yhteyshenkilö",
+    "puhelinnumero",
+    "sähköpostiosoite",
+    "osoite",
+    "numero",
+    "montako",
+    "lukumäärä",
+    "päivämäärä",
+    "ajankohta",
+    "euro",
+}
+
+
 def need_words(question: str) -> set[str]:
     """Words that say what kind of answer is wanted ("paljonko", "puhelinnumero"), not the topic."""
-    return {w for w in re.findall(r"\w+", question.lower()) if w in _NEED_WORDS}
+    extra = {"money", "pengar", "euros", "old", "age", "ålder"}
+    return {w for w in re.findall(r"\w+", question.lower()) if w in _NEED_WORDS or w in extra}
 
 
 def classify(question: str) -> Need:
