@@ -95,7 +95,7 @@ def test_interrupted_switch_to_another_model_keeps_the_old_index(env):
     _write(env, "alfa", "beeta")
     env.ingest()
     before = env.services.store.manifest()
-    other = Renamed(env.services.embedder, "test/other-model", fail_on=2)
+    other = Renamed(env.services.embedder, "test/other-model", fail_on=1)
     store = IndexStore(env.settings.data_dir, other.name, other.dim)
     with pytest.raises(KeyboardInterrupt):
         Ingestor(env.settings, store, other).run([env.corpus], progress=False)
