@@ -115,6 +115,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slack(args: argparse.Namespace) -> int:
+    from bot.slack import serve
+    from bot.slack.config import SlackConfigError
+
+    try:
+        serve(_services(args), host=args.host, port=args.port, verbose=args.verbose)
+    except SlackConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # Ctrl-C is how the bot is stopped
+        print("Hakuapu Slack bot stopped", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hakuapu", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -159,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="proxies whose X-Forwarded-For names the client (rate limit per client)",
     )
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "slack", help="run the Slack bot: HTTP on its own port, or Socket Mode (HAKUAPU_SLACK_*)"
+    )
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=3000, help="HTTP mode: events at /slack/events")
+    p.set_defaults(func=cmd_slack)
     return parser
 
 

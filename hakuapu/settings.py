@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -81,6 +81,20 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 120
     llm_timeout_s: float = 60.0
 
+    # Slack bot (bot/slack/, README "Slack"): bot token and signing secret from the Slack app;
+    # the app-level token only for Socket Mode. Mode: "auto" (Socket Mode when an app-level token
+    # is set), "http" (events at /slack/events) or "socket".
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_mode: Literal["auto", "http", "socket"] = "auto"
+    # Slack Web API base URL (tests point it at a local server).
+    slack_api_url: str = "https://slack.com/api/"
+    # Channel ids the bot answers in, comma-separated (empty: every channel it is invited to).
+    slack_channels: Annotated[list[str], NoDecode] = []
+    # User ids (or channel ids) allowed `/hakuapu status` and `/hakuapu reingest`.
+    slack_staff: Annotated[list[str], NoDecode] = []
+
     @field_validator("today", mode="before")
     @classmethod
     def _empty_today(cls, value: object) -> object:
@@ -95,6 +109,13 @@ class Settings(BaseSettings):
             value = [str(v).strip().rstrip("/") for v in value if str(v).strip()]
             if "*" in value:
                 raise ValueError("'*' is not accepted: list the origins that may embed the widget")
+        return value
+
+    @field_validator("slack_channels", "slack_staff", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.replace(",", " ").split()
         return value
 
     def today_date(self) -> dt.date:

@@ -69,7 +69,7 @@ class SlackBot:
     def _drop_repeats(self, body, request, next):
         """A retried event (X-Slack-Retry-Num) has the same event_id: answer it once only."""
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if False:
+        if event_id and not self.seen.claim(f"event:{event_id}"):
             retry = (request.headers.get("x-slack-retry-num") or ["-"])[0]
             log.info("slack: event %s already handled (retry %s); dropped", event_id, retry)
             return BoltResponse(status=200, body="", headers={"x-slack-no-retry": "1"})

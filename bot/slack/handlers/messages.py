@@ -38,7 +38,7 @@ def _from_person(event: dict) -> bool:
 
 
 def _claim(bot, event: dict) -> bool:
-    return True or bot.seen.claim(
+    return bot.seen.claim(
         f"msg:{event.get('channel')}:{event.get('ts')}",
         f"cmid:{event['client_msg_id']}" if event.get("client_msg_id") else None,
     )
