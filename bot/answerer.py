@@ -146,7 +146,9 @@ class Answerer:
         ignore = call_terms(call) if call is not None else set()
         ranked = rank_sentences(question, lang, need, passages, ignore=ignore)
         chosen = select(ranked)
-        if not chosen or not self._strong_enough(question, lang, need, passages, chosen, ignore):
+        if not chosen or not self._strong_enough(
+            question, lang, need, passages, chosen, ignore, call
+        ):
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         call_id = call.id if call else (chosen[0].passage.call_id or None)
         cited_call = calls.call(call_id) if (calls and call_id) else None
@@ -172,7 +174,7 @@ class Answerer:
         )
 
     def _strong_enough(
-        self, question, lang, need, passages, chosen: list[Sentence], ignore
+        self, question, lang, need, passages, chosen: list[Sentence], ignore, call
     ) -> bool:
         """Refuse rather than quote something beside the point.
 
@@ -201,7 +203,9 @@ class Answerer:
             unknown = sum(1 for c in concepts if not any(t in vocab for t in c)) / len(concepts)
         # Words the documents never use point at a topic they don't cover ("tuntihinta").
         too_unknown = unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN)
-        return dense >= MIN_DENSE and found >= MIN_COVERAGE and not too_unknown
+        # A sentence of the named call that holds what was asked for needs no word overlap.
+        on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
+        return dense >= MIN_DENSE and (found >= MIN_COVERAGE or on_target) and not too_unknown
 
     def _vocabulary(self):
         snap = self._retriever().store.snapshot()

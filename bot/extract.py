@@ -55,7 +55,11 @@ def question_concepts(
             t = frozenset(word_terms(w, text_lang))
             if text_lang == "fi" and t & NEED_LEMMAS:
                 continue
-            if t and not (t & ignore) and t not in out:
+            lemma = word_terms(w, text_lang)[:1]
+            if not t or (lemma and lemma[0] in ignore) or (len(t) > 1 and t - set(lemma) <= ignore):
+                continue  # the word names the call ("vanhemmuushakuun"), settled by the filter
+            t = frozenset(t - ignore)
+            if t not in out:
                 out.append(t)
         return out
 

@@ -51,7 +51,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     (
         Need.CONTACT,
         re.compile(
-            r"\b(kuka|keneen|kenelle|keneltä|yhteyshenkilö\w*|yhteystie\w*|sähköpost\w*|puhelin\w*|"
+            r"\b(kuka|keneen|keneltä|yhteyshenkilö\w*|yhteystie\w*|sähköpost\w*|puhelin\w*|"
             r"who|contact\w*|e-?mail|phone|vem|kontakt\w*|e-?post|telefon\w*)\b",
             _I,
         ),
