@@ -337,10 +337,11 @@
         { type: "button", class: "close", "aria-label": t.close },
         icon("close")
       );
-      this.messages = el("ol", { class: "messages", "aria-label": t.conversation });
+      this.messages = el("ol", { class: "messages" });
+      // Focusable, so keyboard users can scroll a long conversation with the arrow keys.
       this.body = el(
         "div",
-        { class: "body" },
+        { class: "body", role: "region", "aria-label": t.conversation, tabindex: "0" },
         el("p", { class: "intro", id: id + "-intro" }, t.intro),
         this.messages
       );

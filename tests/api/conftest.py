@@ -36,6 +36,11 @@ def make_client(corpus) -> Iterator[Callable[..., TestClient]]:
 
 
 @pytest.fixture(scope="session")
+def allowed_origin() -> str:
+    return ALLOWED
+
+
+@pytest.fixture(scope="session")
 def client(make_client) -> TestClient:
     return make_client()
 

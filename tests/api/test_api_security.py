@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import pydantic
 import pytest
-from conftest import ALLOWED
 
 from api.ratelimit import RateLimiter
 from hakuapu.settings import Settings
 
+ALLOWED = "https://www.ely-keskus.example"  # on the allowlist of the `client` fixture
 PREFLIGHT = {
     "Access-Control-Request-Method": "POST",
     "Access-Control-Request-Headers": "content-type",
 }
 
 
-def test_allowed_origin_gets_cors_headers(client):
+def test_allowed_origin_gets_cors_headers(client, allowed_origin):
+    assert allowed_origin == ALLOWED
     pre = client.options("/api/ask", headers={"Origin": ALLOWED, **PREFLIGHT})
     assert pre.status_code == 200
     assert pre.headers["access-control-allow-origin"] == ALLOWED
