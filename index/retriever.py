@@ -55,7 +55,7 @@ class Retriever:
         embedder: Embedder,
         calls: CallsFile | None = None,
         method: str = "coverage",
-        dense_weight: float = 0.9,
+        dense_weight: float = 0.925,
         closed_penalty: float = 0.85,
         today: dt.date | None = None,
     ):
