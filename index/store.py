@@ -15,7 +15,10 @@ import logging
 import os
 import re
 import shutil
+import socket
 import threading
+import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,8 @@ log = logging.getLogger(__name__)
 _PREFIX = "hakuapu-g"
 _KEEP_OLD = 2  # generations kept after a switch, so in-flight queries finish on the old one
 _BATCH = 1000
+_LOCK_COLLECTION = "hakuapu-writelock"
+_LOCK_TTL_S = 60.0  # a writer that stops renewing its server lock (killed) loses it after this
 
 
 class IndexBusy(RuntimeError):
@@ -86,11 +91,13 @@ class _FilePointer:
     def write(self, manifest: Manifest) -> None:
         _fsync_write(self.path, manifest.to_json())
 
-    def version(self) -> int:
+    def version(self) -> object:
+        # mtime alone can repeat (coarse clock ticks); os.replace gives a new inode every switch.
         try:
-            return self.path.stat().st_mtime_ns
+            st = self.path.stat()
         except FileNotFoundError:
             return 0
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class _ChromaPointer:
@@ -109,13 +116,109 @@ class _ChromaPointer:
             ids=["current"],
             documents=[manifest.to_json()],
             embeddings=[[0.0]],
-            metadatas=[{"generation": manifest.generation}],
+            metadatas=[{"generation": manifest.generation, "created_at": manifest.created_at}],
         )
 
-    def version(self) -> int:
+    def version(self) -> object:
+        # Generation and time: a server wiped and rebuilt restarts at generation 1.
         got = self.collection.get(ids=["current"], include=["metadatas"])
         metas = got.get("metadatas") or []
-        return int(metas[0]["generation"]) if metas else 0
+        if not metas:
+            return 0
+        return (int(metas[0]["generation"]), str(metas[0].get("created_at", "")))
+
+
+class _ChromaLock:
+    """The write lock shared through the Chroma server, for writers on different machines.
+
+    Creating a collection is atomic on the server (its name is unique), so the writer that
+    creates ``hakuapu-writelock`` holds the lock. The holder renews an expiry time in the
+    collection's metadata; a lock whose holder stopped renewing (killed) is taken over after
+    ``_LOCK_TTL_S``, at once when the holder was a process on this machine that is gone.
+    ``held()`` is checked again right before the pointer switch.
+    """
+
+    def __init__(self, client: Any, ttl_s: float = _LOCK_TTL_S):
+        self.client = client
+        self.ttl_s = ttl_s
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._stop = threading.Event()
+        self._beat: threading.Thread | None = None
+
+    def _meta(self) -> dict:
+        return {"owner": self.owner, "expires": time.time() + self.ttl_s}
+
+    def _holder(self) -> dict | None:
+        try:
+            return dict(self.client.get_collection(_LOCK_COLLECTION).metadata or {})
+        except Exception:  # noqa: BLE001 - NotFoundError, or gone in between
+            return None
+
+    def _create(self) -> bool:
+        try:
+            self.client.create_collection(_LOCK_COLLECTION, metadata=self._meta())
+            return True
+        except Exception:  # noqa: BLE001 - "already exists" is a plain ChromaError over HTTP
+            return False
+
+    def acquire(self) -> None:
+        if not self._create():
+            holder = self._holder() or {}
+            if not _lock_is_stale(holder):
+                raise IndexBusy(
+                    f"another ingest is running (lock in the shared Chroma server held by "
+                    f"{holder.get('owner', '?')}; a stopped writer's lock lapses within "
+                    f"{self.ttl_s:.0f} s); try again when it has finished"
+                )
+            log.warning("taking over the write lock of %s (stopped)", holder.get("owner"))
+            with contextlib.suppress(Exception):
+                self.client.delete_collection(_LOCK_COLLECTION)
+            if not self._create():
+                raise IndexBusy("another ingest took the write lock; try again later")
+        self._stop.clear()
+        self._beat = threading.Thread(target=self._renew, name="hakuapu-lock", daemon=True)
+        self._beat.start()
+
+    def _renew(self) -> None:
+        while not self._stop.wait(self.ttl_s / 4):
+            if not self.held():
+                return
+            with contextlib.suppress(Exception):
+                self.client.get_collection(_LOCK_COLLECTION).modify(metadata=self._meta())
+
+    def held(self) -> bool:
+        return (self._holder() or {}).get("owner") == self.owner
+
+    def release(self) -> None:
+        self._stop.set()
+        if self._beat is not None:
+            self._beat.join(timeout=5)
+            self._beat = None
+        if self.held():
+            with contextlib.suppress(Exception):
+                self.client.delete_collection(_LOCK_COLLECTION)
+
+
+def _lock_is_stale(holder: dict) -> bool:
+    if not holder:
+        return True
+    if float(holder.get("expires", 0)) < time.time():
+        return True
+    host, _, rest = str(holder.get("owner", "")).partition(":")
+    return host == socket.gethostname() and not _pid_alive(rest.partition(":")[0])
+
+
+def _pid_alive(pid: str) -> bool:
+    """Whether a process of this machine still runs (unparsable ids count as alive)."""
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def make_chroma_client(data_dir: Path, chroma_url: str = "") -> Any:
@@ -192,8 +295,10 @@ class IndexStore:
         self.dim = dim
         self.client = make_chroma_client(Path(data_dir), chroma_url)
         self.pointer = _ChromaPointer(self.client) if chroma_url else _FilePointer(self.root)
+        self.shared = bool(chroma_url)
+        self._server_lock: _ChromaLock | None = None
         self._snapshot: Snapshot | None = None
-        self._snapshot_version: int | None = None
+        self._snapshot_version: object = None
         self._lock = threading.Lock()
 
     # ---- readers -------------------------------------------------------------------------
@@ -220,17 +325,29 @@ class IndexStore:
         from index.keyword import KeywordIndex
 
         folder = self.root / "keyword" / manifest.collection
-        if (folder / "ids.json").exists():
+        if (folder / "ids.json").exists() and _stamp(folder) == str(collection.id):
             return KeywordIndex.load(folder)
-        # Built by a process on another machine (shared Chroma server): rebuild it here.
+        # Built by a process on another machine (shared Chroma server), or a leftover of a
+        # crashed build of another collection with the same name: rebuild it from the chunks.
         chunks = list(_iter_chunks(collection))
         keyword = KeywordIndex.build(chunks)
-        keyword.save(folder)
+        save_keyword(keyword, folder, collection.id)
+        if self.shared:
+            self._prune_keyword_folders()
         return keyword
+
+    def _prune_keyword_folders(self) -> None:
+        """Local keyword indexes of generations that a writer elsewhere has dropped."""
+        live = {name for _, name in self._generations()}
+        for folder in (self.root / "keyword").glob(f"{_PREFIX}*"):
+            if folder.name not in live:
+                shutil.rmtree(folder, ignore_errors=True)
 
     # ---- writer --------------------------------------------------------------------------
     @contextlib.contextmanager
     def write_lock(self):
+        """One writer at a time: a file lock on this machine, plus, with a shared Chroma
+        server, a lock held in the server so that writers on other machines wait too."""
         lock_path = self.root / "write.lock"
         with lock_path.open("w") as fh:
             try:
@@ -240,9 +357,23 @@ class IndexStore:
                     "another ingest is running; try again when it has finished"
                 ) from err
             try:
-                yield
+                if self.shared:
+                    server_lock = _ChromaLock(self.client)
+                    server_lock.acquire()
+                    self._server_lock = server_lock
+                try:
+                    yield
+                finally:
+                    if self._server_lock is not None:
+                        self._server_lock.release()
+                        self._server_lock = None
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _check_lock(self) -> None:
+        """Before the switch: a writer whose server lock was taken over must not publish."""
+        if self._server_lock is not None and not self._server_lock.held():
+            raise IndexBusy("the write lock was taken over by another ingest; nothing changed")
 
     def begin(self) -> Build:
         live = self.pointer.read()
@@ -255,6 +386,11 @@ class IndexStore:
             )
             current = None
         self._drop_unpublished(live)  # never the live one, even when its vectors are not reused
+        for tmp in self.root.glob(".CURRENT.json.*.tmp"):  # a switch killed half-way
+            tmp.unlink(missing_ok=True)
+        for tmp in (self.root / "keyword").glob(".*.tmp"):  # a keyword save killed half-way
+            if not _pid_alive(tmp.name.split(".")[-3]):
+                shutil.rmtree(tmp, ignore_errors=True)
         generation = max([self._latest_generation(), live.generation if live else 0]) + 1
         return Build(self, current, generation)
 
@@ -346,7 +482,11 @@ class Build:
     def commit(self) -> Manifest:
         from index.keyword import KeywordIndex
 
-        KeywordIndex.build(self.chunks).save(self.store.root / "keyword" / self.name)
+        save_keyword(
+            KeywordIndex.build(self.chunks),
+            self.store.root / "keyword" / self.name,
+            self.collection.id,
+        )
         manifest = Manifest(
             generation=self.generation,
             collection=self.name,
@@ -356,12 +496,34 @@ class Build:
             documents={k: asdict(v) for k, v in sorted(self.documents.items())},
             chunk_count=len(self.chunks),
         )
+        self.store._check_lock()
         self.store.pointer.write(manifest)  # the switch: one atomic replace
         self.store.gc(manifest)
         return manifest
 
     def abort(self) -> None:
+        if self.store._server_lock is not None and not self.store._server_lock.held():
+            return  # the name may belong to the writer that took the lock over
         self.store._drop(self.name)
+
+
+def save_keyword(keyword: Any, folder: Path, collection_id: Any) -> None:
+    """Write beside, then rename: a process reading the folder never sees half an index.
+
+    The stamp names the Chroma collection it was built from (names repeat after a crash).
+    """
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.{uuid.uuid4().hex[:6]}.tmp")
+    keyword.save(tmp)
+    (tmp / "collection.id").write_text(str(collection_id), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+
+
+def _stamp(folder: Path) -> str:
+    try:
+        return (folder / "collection.id").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 
 def _iter_chunks(collection: Any):
