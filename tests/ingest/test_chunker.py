@@ -168,3 +168,35 @@ def test_no_text_no_chunks(embedder):
 )
 def test_slugify(name, slug):
     assert slugify(name) == slug
+
+
+def test_corpus_chunks_are_sized_and_labelled(corpus, embedder):
+    manifest = corpus.services.store.manifest()
+    limit = corpus.settings.chunk_tokens
+    assert set(manifest.documents) == {
+        "esr-lnp-teemaesitys",
+        "hakuilmoitus-koordinaatio-2025",
+        "hakuilmoitus-lnp-syksy-2023",
+        "hakuilmoitus-okm-kevat-2025",
+        "hakuilmoitus-vanhemmuus-2024",
+        "teemakuvaus-lnp",
+    }  # corpus/README.md is not a document
+    total = 0
+    for doc_id, doc in manifest.documents.items():
+        chunks = corpus.chunks(doc_id)
+        total += len(chunks)
+        assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+        for c in chunks:
+            assert embedder.token_count(c.text) <= limit, (doc_id, c.ordinal)
+            assert c.doc_id == doc_id and c.title == doc["title"]
+            assert c.content_hash == doc["content_hash"]
+            assert c.call_id == doc["call_id"]
+            assert c.language in {"fi", "sv", "en"}
+            assert c.pages and all(1 <= p <= doc["pages"] for p in c.pages)
+        # every page with text is covered by some chunk
+        assert {p for c in chunks for p in c.pages} == set(range(1, doc["pages"] + 1))
+    assert total == manifest.chunk_count
+    assert manifest.documents["hakuilmoitus-okm-kevat-2025"]["call_id"] == "okm-kevat-2025"
+    assert manifest.documents["teemakuvaus-lnp"]["call_id"] == ""  # shared by all calls
+    langs = {c.language for c in corpus.chunks("hakuilmoitus-lnp-syksy-2023")}
+    assert langs == {"fi", "sv"}  # page 5 is a Swedish summary
