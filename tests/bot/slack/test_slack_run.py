@@ -237,3 +237,30 @@ def test_manifest_points_everything_at_the_one_endpoint():
         "commands",
         "channels:history",
     } <= scopes
+
+
+def test_the_web_api_serves_the_bot_when_a_signing_secret_is_set(slack, tmp_path):
+    """api/app.py ``create_app`` mounts the bot at /slack/events (and only when configured)."""
+    from fastapi.testclient import TestClient
+    from slack_fake import SlackSender
+
+    from api.app import create_app
+
+    app = create_app(slack.services.settings, services=slack.services)
+    send = SlackSender(TestClient(app), slack.fake)
+    assert send.event({"type": "app_mention"}, secret="forged").status_code == 401
+    dm = {
+        "type": "message",
+        "channel_type": "im",
+        "channel": "DAPI",
+        "user": "UALICE",
+        "text": "How much funding is available in the coordination call?",
+        "ts": "600.1",
+    }
+    assert send.event(dm).status_code == 200
+    post = slack.fake.wait_for("chat.postMessage", lambda c: c["channel"] == "DAPI")
+    assert "hakuilmoitus-koordinaatio-2025.pdf#page=4" in texts(post.blocks)
+    app.state.slack.close()
+
+    plain = create_app(settings(tmp_path))
+    assert "/slack/events" not in {getattr(r, "path", "") for r in plain.routes}
