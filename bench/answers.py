@@ -39,16 +39,13 @@ def _services(data: Path, corpus: Path, **kw) -> Services:
     return Services(Settings(data_dir=data, corpus_dir=corpus, **kw))
 
 
-def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
-    work = ROOT / "bench" / "out" / "tydi-answers"
-    docs = work / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    for line in (folder / "corpus.jsonl").read_text().splitlines():
-        p = json.loads(line)
-        f = docs / f"{p['_id']}.md"
-        body = f"# {p.get('title', '')}\n\n{p['text']}\n"
-        if not f.exists() or f.read_text() != body:
-            f.write_text(body)
+def run_tydi(folder: Path, limit: int | None, generative: bool, data_dir: Path | None = None) -> dict:
+    """Same corpus layout as bench/retrieval.py, so ``--data-dir`` can share its index."""
+    from bench.retrieval import load_beir, write_corpus
+
+    work = data_dir or ROOT / "bench" / "out" / "tydi"
+    docs = work / "corpus"
+    write_corpus(load_beir(folder).corpus, docs)
     svc = _services(work / "data", work / "no-corpus", llm="none")
     t0 = time.perf_counter()
     print(svc.ingestor().run([docs], progress=True).line(), file=sys.stderr)
@@ -63,10 +60,14 @@ def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
     if generative:
         gen_svc = _services(work / "data", work / "no-corpus", **_llm_settings())
         modes.append(("generative", gen_svc.answerer))
-        print(f"LLM: {gen_svc.settings.llm} {gen_svc.settings.llm_model or gen_svc.settings.llm_model_path}",
-              file=sys.stderr)
-    stats = {name: {"hits": 0, "first": 0, "refused": 0, "shown": 0, "times": [], "why": {}}
-             for name, _ in modes}
+        print(
+            f"LLM: {gen_svc.settings.llm} {gen_svc.settings.llm_model or gen_svc.settings.llm_model_path}",
+            file=sys.stderr,
+        )
+    stats = {
+        name: {"hits": 0, "first": 0, "refused": 0, "shown": 0, "times": [], "why": {}}
+        for name, _ in modes
+    }
     for i, q in enumerate(queries, 1):
         spans = [_norm(g) for g in gold[q["_id"]]]
         for name, answerer in modes:
@@ -81,11 +82,15 @@ def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
             st["shown"] += ans.mode == "generative"
             gen = answerer.generator
             if gen is not None and not ans.refused:
-                why = "shown" if ans.mode == "generative" else (gen.last.reason if gen.last else "?")
+                why = (
+                    "shown" if ans.mode == "generative" else (gen.last.reason if gen.last else "?")
+                )
                 st["why"][why] = st["why"].get(why, 0) + 1
                 if generative:
-                    print(f"[{i}/{len(queries)}] {ans.mode} {why}: {q['text']!r} -> {lead[:160]!r}",
-                          file=sys.stderr)
+                    print(
+                        f"[{i}/{len(queries)}] {ans.mode} {why}: {q['text']!r} -> {lead[:160]!r}",
+                        file=sys.stderr,
+                    )
     n = len(queries)
     result = {"questions": n}
     rows = []
@@ -102,13 +107,36 @@ def run_tydi(folder: Path, limit: int | None, generative: bool) -> dict:
         if st["why"]:
             r["generation_outcomes"] = st["why"]
         result[name] = r
-        rows.append([name, n, r["contains_gold"], r["first_sentence_gold"], r["refused"],
-                     r["generated_shown"], r["p50_ms"], r["p95_ms"]])
+        rows.append(
+            [
+                name,
+                n,
+                r["contains_gold"],
+                r["first_sentence_gold"],
+                r["refused"],
+                r["generated_shown"],
+                r["p50_ms"],
+                r["p95_ms"],
+            ]
+        )
     # The extractive figures at the top level, as before.
     result.update({k: v for k, v in result["extractive"].items()})
-    print(table(["mode", "questions", "answer has gold", "first sentence has gold", "refused",
-                 "generated shown", "p50 ms", "p95 ms"], rows,
-                title=f"TyDi-fi answers ({folder})"))
+    print(
+        table(
+            [
+                "mode",
+                "questions",
+                "answer has gold",
+                "first sentence has gold",
+                "refused",
+                "generated shown",
+                "p50 ms",
+                "p95 ms",
+            ],
+            rows,
+            title=f"TyDi-fi answers ({folder})",
+        )
+    )
     if generative:
         print("Generative outcomes (answered questions):", stats["generative"]["why"])
     return result
@@ -126,8 +154,10 @@ def _llm_settings() -> dict:
     """The packaged local model unless HAKUAPU_LLM* variables name another."""
     if os.environ.get("HAKUAPU_LLM", "none") not in ("", "none"):
         return {}
-    return {"llm": "llamacpp",
-            "llm_model_path": ROOT / "data" / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"}
+    return {
+        "llm": "llamacpp",
+        "llm_model_path": ROOT / "data" / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+    }
 
 
 def run_calls(questions: Path, repeat: int = 3) -> dict:
@@ -164,8 +194,15 @@ def run_calls(questions: Path, repeat: int = 3) -> dict:
             stats[1] += ok
             stats[2] += cite_ok
             if not (ok and cite_ok):
-                failures.append((it["id"], it["question"], "refused" if ans.refused else
-                                 f"got {[(c.document_id, c.page) for c in ans.citations]}"))
+                failures.append(
+                    (
+                        it["id"],
+                        it["question"],
+                        "refused"
+                        if ans.refused
+                        else f"got {[(c.document_id, c.page) for c in ans.citations]}",
+                    )
+                )
         else:
             tp += ans.refused
             fp += not ans.refused
@@ -184,11 +221,21 @@ def run_calls(questions: Path, repeat: int = 3) -> dict:
     }
     for lang, (n, ok, cite) in sorted(per_lang.items()):
         rows.append([lang, n, ok / n, cite / n])
-    print(table(["language", "answerable", "answer correct", "right doc+page cited"], rows,
-                title="Call corpus, answerable questions"))
-    print(table(["metric", "value"], [[k, v] for k, v in result.items()],
-                title="Call corpus, overall (refusal precision: refusals that were right; "
-                      "recall: unanswerable questions refused)"))
+    print(
+        table(
+            ["language", "answerable", "answer correct", "right doc+page cited"],
+            rows,
+            title="Call corpus, answerable questions",
+        )
+    )
+    print(
+        table(
+            ["metric", "value"],
+            [[k, v] for k, v in result.items()],
+            title="Call corpus, overall (refusal precision: refusals that were right; "
+            "recall: unanswerable questions refused)",
+        )
+    )
     if failures:
         print("Misses:")
         for f in failures:
@@ -203,13 +250,14 @@ def main() -> None:
     p.add_argument("folder", type=Path)
     p.add_argument("--limit", type=int)
     p.add_argument("--generative", action="store_true")
+    p.add_argument("--data-dir", type=Path, help="work folder to reuse (e.g. bench/retrieval.py's)")
     p.add_argument("--json", type=Path)
     p = sub.add_parser("calls")
     p.add_argument("--questions", type=Path, default=ROOT / "bench" / "call_questions.jsonl")
     p.add_argument("--json", type=Path)
     args = ap.parse_args()
     if args.what == "tydi":
-        result = run_tydi(args.folder, args.limit, args.generative)
+        result = run_tydi(args.folder, args.limit, args.generative, args.data_dir)
     else:
         result = run_calls(args.questions)
     if args.json:

@@ -302,42 +302,19 @@ def call_terms(call: Call) -> set[str]:
 
 
 # Title words every call of the theme shares, or that any funding text uses: they name no call.
-_GENERIC = {
-    "haku",
-    "utlysning",
-    "call",
-    "lapsi",
-    "nuori",
-    "perhe",
-    "barn",
-    "unga",
-    "ung",
-    "tuki",
-    "stöd",
-    "support",
-    "kehittää",
-    "kehittäminen",
-    "hanke",
-    "projekt",
-    "project",
-    "palvelu",
-    "toiminta",
-    "hyvinvointi",
-    "edistää",
-    "young",
-    "people",
-    "children",
-    "families",
-    "familj",
-    "och",
-    "and",
-}
+_GENERIC = set(
+    "haku utlysning call lapsi nuori perhe barn unga ung tuki tukea stöd support kehittää "
+    "kehittäminen hanke projekt project palvelu toiminta hyvinvointi edistää teema tema theme "
+    "young people children families familj och and ja sekä".split()
+)
 
 
 def _title_terms(call: Call) -> set[str]:
     out: set[str] = set(call.id.split("-"))
     for lang in ("fi", "sv", "en"):
-        out |= set(terms(call.title.get(lang), lang))
+        title = getattr(call.title, lang)
+        if title:
+            out |= set(terms(title, lang))
     return out - _GENERIC
 
 
@@ -348,7 +325,8 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     """
     q_words = set(re.findall(r"\w+", question.lower()))
     q_terms = set(terms(question, "fi")) | q_words
-    for lang in ("sv", "en"):
+    lang = detect_language(question)
+    if lang != "fi":
         q_terms |= set(terms(question, lang))
     titles = {c.id: _title_terms(c) for c in calls.calls}
     scored: list[tuple[float, Call]] = []
