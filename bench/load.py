@@ -52,7 +52,8 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
     if args.today:
         env["HAKUAPU_TODAY"] = args.today
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hakuapu.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "hakuapu.cli", "serve", "--port", str(port)]
+        + ["--workers", str(args.workers)],
         env=env,
         cwd=ROOT,
     )
@@ -163,6 +164,7 @@ def main() -> int:
     parser.add_argument("--baseline-duration", type=float, default=10.0, help="seconds per /health")
     parser.add_argument("--data-dir", type=Path, default=None, help="default: HAKUAPU_DATA_DIR")
     parser.add_argument("--today", default="2025-04-01", help="HAKUAPU_TODAY for the server")
+    parser.add_argument("--workers", type=int, default=1, help="hakuapu serve --workers")
     args = parser.parse_args()
     levels = [int(x) for x in args.clients.split(",")]
     qs = questions()
@@ -187,8 +189,8 @@ def main() -> int:
 
     load = os.getloadavg()
     print(
-        f"\nLoad test over loopback, {len(qs)} questions, {os.cpu_count()} CPUs "
-        f"(load average at the end {load[0]:.1f}):\n"
+        f"\nLoad test over loopback, {len(qs)} questions, {args.workers} worker(s), "
+        f"{os.cpu_count()} CPUs (load average at the end {load[0]:.1f}):\n"
     )
     print(table(rows))
     for r in rows:

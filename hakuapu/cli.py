@@ -100,11 +100,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from api.app import create_app
 
-    settings = Settings()
-    app = create_app(settings)
+    settings = Settings()  # a bad setting fails here, before any worker starts
+    if args.workers > 1:
+        # Processes, each with its own model, rate-limit buckets, metrics and conversations.
+        app, extra = "api.app:create_app", {"factory": True, "workers": args.workers}
+    else:
+        app, extra = create_app(settings), {}
     print(f"Hakuapu: demo page http://{args.host}:{args.port}/ , API docs /docs", file=sys.stderr)
     uvicorn.run(
         app,
+        **extra,
         host=args.host,
         port=args.port,
         log_level="info" if args.verbose else "warning",
@@ -167,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the web API, the widget and its demo page (uvicorn)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (more throughput; follow-ups may then miss their conversation)",
+    )
     p.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
