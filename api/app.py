@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 # Endpoints that cost work (embedding, search, a database write) are rate limited.
 LIMITED = ("/api/ask", "/api/search", "/api/feedback")
+ROUTERS = (ask, search, calls, documents, feedback, health, widget)
 
 
 def _version() -> str:
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         expose_headers=["Retry-After"],
         max_age=600,
     )
-    paths = frozenset(getattr(r, "path", "") for r in app.routes)
+    # Route templates, so a request refused before routing (429) is still counted by its route.
+    paths = frozenset(r.path for m in ROUTERS for r in m.router.routes)
     app.add_middleware(MetricsMiddleware, metrics=metrics, paths=paths)
     return app

@@ -71,7 +71,9 @@ def test_rate_limit_answers_429_with_retry_after(make_client):
     assert c.get("/api/search", params={"q": "haku"}).status_code == 429
     assert c.get("/api/calls").status_code == 200
     assert c.get("/health").status_code == 200
-    assert "hakuapu_rate_limited_total 3.0" in c.get("/metrics").text
+    metrics = c.get("/metrics").text
+    assert "hakuapu_rate_limited_total 3.0" in metrics
+    assert 'method="POST",route="/api/feedback",status="429"} 1.0' in metrics
 
 
 def test_rate_limit_is_per_client(make_client):
