@@ -64,6 +64,9 @@ class SlackBot:
         self.answers: Recent[Answer] = Recent(ANSWERS_MAX)  # for "share in channel"
         self.app.middleware(self._drop_repeats)
         handlers.register(self)
+        # The language detector loads its models on first use holding the GIL (~1.5 s), which
+        # would delay the first ack; load it now, off the request path.
+        self.executor.submit(_load_language_detector)
 
     # ---- shared by the handlers -------------------------------------------------------------
     def _drop_repeats(self, body, request, next):
@@ -95,6 +98,13 @@ class SlackBot:
         calls = self.services.calls()
         return calls.call(call_id) if (calls is not None and call_id) else None
 
+    def warm_up(self) -> None:
+        """Load the model and open the index before the first question (``hakuapu slack``)."""
+        try:
+            self.services.retriever().search("haku", k=1)
+        except Exception as err:  # noqa: BLE001 - no index yet is fine; answers will say so
+            log.warning("slack: warm-up search failed: %s", err)
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait for answers still being written (shutdown, tests)."""
         return self.executor.wait_idle(timeout)
@@ -102,6 +112,12 @@ class SlackBot:
     def close(self, timeout: float = 30.0) -> None:
         self.wait_idle(timeout)
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _load_language_detector() -> None:
+    from ingest.language import detect_language
+
+    detect_language("Kuka voi hakea rahoitusta tähän hakuun ja mihin mennessä se päättyy?")
 
 
 # ---- ways to run it ---------------------------------------------------------------------------
@@ -164,6 +180,7 @@ def serve(services, host="127.0.0.1", port: int = DEFAULT_PORT, verbose: bool = 
     config = SlackConfig.from_settings(services.settings)
     config.check()
     bot = SlackBot(services, config, verify_token=True)
+    bot.warm_up()
     run = runner(bot, host, port, log_level="info" if verbose else "warning")
     if hasattr(run, "start"):  # Socket Mode
         print("Hakuapu Slack bot: Socket Mode", file=sys.stderr)

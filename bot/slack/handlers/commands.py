@@ -89,16 +89,15 @@ def handle_command(bot, command: dict, ack, respond, client, reingesting: thread
         reingest(bot, cmd.language, ack, respond, client, user, channel, reingesting)
         return
 
-    # A question, answered privately with a button to share it.
+    # A question, answered privately with a button to share it. Ack first: even detecting the
+    # language can take a second the first time (the detector loads its models).
+    ack()
     lang = detect_language(cmd.text) if cmd.text else "fi"
     if cmd.call_id and calls is not None and calls.call(cmd.call_id) is None:
         known = ", ".join(f"`haku:{c.id}`" for c in calls.calls)
-        ack(
-            text=st("unknown_call", lang, call=f"`{cmd.call_id}`", known=known),
-            response_type="ephemeral",
-        )
+        text = st("unknown_call", lang, call=f"`{cmd.call_id}`", known=known)
+        tell_privately(client, channel=channel, user=user, respond=respond, text=text)
         return
-    ack()
     try:
         answer = bot.answer(cmd.text, call_id=cmd.call_id)
     except Exception:  # noqa: BLE001 - the user hears that it failed; the log says why

@@ -57,10 +57,14 @@ def test_call_filter_limits_the_answer_to_that_call(slack):
 
 
 def test_unknown_call_filter_lists_the_known_calls(slack):
-    text = ack_text(slack.send.command("haku:ei-ole-olemassa Kuka voi hakea rahoitusta?"))
-    assert "ei-ole-olemassa" in text and "haku:okm-kevat-2025" in text
+    before = slack.services.analytics.counts()["answers"]
+    slack.send.command("haku:ei-ole-olemassa Kuka voi hakea rahoitusta?")
     slack.settle()
-    assert slack.fake.posts() == []
+    [note] = slack.fake.posts()
+    assert note.method == "chat.postEphemeral" and note["user"] == "UALICE"
+    assert note["text"].startswith("Tuntematon haku `ei-ole-olemassa`")
+    assert "haku:okm-kevat-2025" in note["text"]
+    assert slack.services.analytics.counts()["answers"] == before  # nothing was answered
 
 
 def test_answer_goes_through_response_url_where_the_bot_cannot_post(slack):
