@@ -30,7 +30,6 @@ from bot.slack.config import (
     SEEN_TTL_S,
     WORKERS,
     SlackConfig,
-    SlackConfigError,
 )
 from bot.slack.state import Recent, Seen, TrackingExecutor
 
@@ -124,11 +123,12 @@ def _load_language_detector() -> None:
 def mount(app, services, *, bot: SlackBot | None = None, path: str = EVENTS_PATH) -> SlackBot:
     """Serve events, slash commands and interactivity at ``path`` of a FastAPI app.
 
-    Requests are checked against the signing secret (401 otherwise), so one is required here.
+    Requests are checked against the signing secret (401 otherwise): it and the bot token are
+    required here.
     """
-    bot = bot or SlackBot(services)
-    if not bot.config.signing_secret:
-        raise SlackConfigError("HAKUAPU_SLACK_SIGNING_SECRET is required to serve Slack over HTTP")
+    config = bot.config if bot else SlackConfig.from_settings(services.settings)
+    config.check("http")  # a clear error at start, not a half-working endpoint
+    bot = bot or SlackBot(services, config)
 
     async def slack_events(request: Request):
         body = await request.body()

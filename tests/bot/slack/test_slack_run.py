@@ -51,6 +51,9 @@ def test_missing_settings_are_named(tmp_path):
     no_secret = settings(tmp_path, slack_bot_token=BOT_TOKEN)
     with pytest.raises(SlackConfigError, match="SIGNING_SECRET"):
         mount(FastAPI(), Services(no_secret))
+    no_token = settings(tmp_path, slack_signing_secret=SECRET)
+    with pytest.raises(SlackConfigError, match="HAKUAPU_SLACK_BOT_TOKEN"):
+        mount(FastAPI(), Services(no_token))
 
 
 def test_socket_mode_runner_uses_the_app_token_and_our_web_api(tmp_path, fake_slack):
