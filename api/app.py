@@ -67,6 +67,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
     for module in (ask, search, calls, documents, feedback, health, widget):
         app.include_router(module.router)
+    from api.admin import mount as mount_admin  # /api/admin, /admin page, retention schedule
+
+    mount_admin(app, services)
 
     # ---- Slack bot: bot/slack mounts its endpoint (/slack/events) here -----------------------
     if getattr(settings, "slack_signing_secret", ""):

@@ -1,4 +1,4 @@
-"""``hakuapu`` command line: ingest, documents, remove, search, ask, serve."""
+"""``hakuapu`` command line: ingest, documents, search, ask, serve, slack, and the admin actions."""
 
 from __future__ import annotations
 
@@ -48,11 +48,9 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    summary = _services(args).ingestor().run([], remove=args.doc_ids, prune=False)
-    for name, reason in summary.failed:
-        print(f"error: {name}: {reason}", file=sys.stderr)
-    print(summary.line())
-    return 0 if summary.ok else 1
+    from api.admin.commands import cmd_remove  # withdraws the files too, and is audited
+
+    return cmd_remove(args)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -191,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=3000, help="HTTP mode: events at /slack/events")
     p.set_defaults(func=cmd_slack)
+
+    from api.admin.commands import add_commands  # add, replace, reingest, report, purge, ...
+
+    add_commands(sub)
     return parser
 
 

@@ -96,6 +96,20 @@ class Settings(BaseSettings):
     # User ids (or channel ids) allowed `/hakuapu status` and `/hakuapu reingest`.
     slack_staff: Annotated[list[str], NoDecode] = []
 
+    # Admin API (/api/admin/...) and page (/admin), README "Admin": the bearer token; empty turns
+    # them off. More tokens with names for the audit log: "alice=TOKEN1,bob=TOKEN2".
+    admin_token: str = ""
+    admin_tokens: Annotated[list[str], NoDecode] = []
+    # Where uploaded files are kept (default: <data_dir>/uploads); withdrawn and replaced files
+    # are moved to its .trash/ folder.
+    uploads_dir: Path | None = None
+    # Largest admin upload request (all its files); each file, uploaded or downloaded, is also
+    # held to max_file_bytes. Seconds a download from a URL may take.
+    admin_max_upload_bytes: int = 128 * 1024 * 1024
+    admin_fetch_timeout_s: float = 30.0
+    # Unanswered questions at least this similar (cosine of their embeddings) form one group.
+    report_group_similarity: float = 0.9
+
     @field_validator("today", mode="before")
     @classmethod
     def _empty_today(cls, value: object) -> object:
@@ -112,7 +126,7 @@ class Settings(BaseSettings):
                 raise ValueError("'*' is not accepted: list the origins that may embed the widget")
         return value
 
-    @field_validator("slack_channels", "slack_staff", mode="before")
+    @field_validator("slack_channels", "slack_staff", "admin_tokens", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
@@ -125,6 +139,10 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def uploads_path(self) -> Path:
+        return self.uploads_dir or self.data_dir / "uploads"
 
     @property
     def calls_file(self) -> Path:

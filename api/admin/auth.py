@@ -1,0 +1,117 @@
+"""Who may use the admin door: bearer tokens for the API, a signed cookie for the page.
+
+No token configured means the admin door is off (404 with a message), never open. Tokens are
+compared in constant time; the audit log names the token ("admin", or the name given in
+``HAKUAPU_ADMIN_TOKENS``) and the client address, never the token itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from hakuapu.settings import Settings
+
+OFF = (
+    "the admin API is off: set HAKUAPU_ADMIN_TOKEN on the server to turn it on "
+    "(README, section Admin)"
+)
+COOKIE = "hakuapu_admin"
+SESSION_S = 12 * 3600
+
+
+@dataclass(frozen=True)
+class Admin:
+    name: str  # the token's name
+    client: str  # address the request came from
+
+    @property
+    def who(self) -> str:
+        return f"{self.name}@{self.client}"
+
+
+def tokens(settings: Settings) -> dict[str, str]:
+    """Token name -> token, for every configured token."""
+    out: dict[str, str] = {}
+    if settings.admin_token.strip():
+        out["admin"] = settings.admin_token.strip()
+    for item in settings.admin_tokens:
+        name, sep, token = item.partition("=")
+        if sep and name.strip() and token.strip():
+            out[name.strip()] = token.strip()
+    return out
+
+
+def identify(settings: Settings, presented: str) -> str | None:
+    """The name of the token presented, or None."""
+    found = None
+    for name, token in tokens(settings).items():  # no early exit: same time for every name
+        if hmac.compare_digest(presented.encode(), token.encode()):
+            found = name
+    return found
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def require_admin(request: Request) -> Admin:
+    """FastAPI dependency for every /api/admin endpoint."""
+    settings: Settings = request.app.state.settings
+    if not tokens(settings):
+        raise HTTPException(404, OFF)
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    name = identify(settings, value.strip()) if scheme.lower() == "bearer" else None
+    if name is None:
+        admin = getattr(request.app.state, "admin", None)
+        if admin is not None:
+            admin.audit.record(
+                client_of(request),
+                "auth",
+                f"{request.method} {request.url.path}",
+                "denied",
+                "no bearer token" if not value else "wrong token",
+            )
+        raise HTTPException(
+            401,
+            "admin token missing or wrong: send Authorization: Bearer <HAKUAPU_ADMIN_TOKEN>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return Admin(name, client_of(request))
+
+
+AdminDep = Annotated[Admin, Depends(require_admin)]
+
+
+# ---- the page's session cookie and form tokens ------------------------------------------------
+def _mac(token: str, message: str) -> str:
+    return hmac.new(token.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+def make_session(settings: Settings, name: str, now: float | None = None) -> str:
+    issued = int(now if now is not None else time.time())
+    return f"{name}|{issued}|{_mac(tokens(settings)[name], f'session|{name}|{issued}')}"
+
+
+def read_session(settings: Settings, cookie: str | None) -> str | None:
+    """The token name a valid, unexpired session cookie stands for."""
+    if not cookie or cookie.count("|") != 2:
+        return None
+    name, issued, mac = cookie.split("|")
+    token = tokens(settings).get(name)
+    if token is None or not issued.isdigit() or time.time() - int(issued) > SESSION_S:
+        return None
+    if not hmac.compare_digest(mac, _mac(token, f"session|{name}|{issued}")):
+        return None
+    return name
+
+
+def form_token(settings: Settings, cookie: str) -> str:
+    """A per-session token every form posts back (cross-site forms cannot know it)."""
+    name = cookie.split("|", 1)[0]
+    return _mac(tokens(settings).get(name, ""), f"form|{cookie}")[:32]
