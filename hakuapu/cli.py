@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_documents)
 
-    p = sub.add_parser("remove", help="remove documents by id")
+    p = sub.add_parser("remove", help="withdraw documents by id (their files go to the trash)")
     p.add_argument("doc_ids", nargs="+")
     p.set_defaults(func=cmd_remove)
 
