@@ -475,8 +475,8 @@ class Generator:
             ChatMessage(role=MessageRole.SYSTEM, content=system),
             ChatMessage(role=MessageRole.USER, content=user),
         ]
-        llm = self.llm
         try:
+            llm = self.llm
             with self._lock:
                 response = llm.chat(messages)
         except Exception as err:  # noqa: BLE001 - a failing LLM must not fail the answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -257,69 +258,92 @@ def openai_services(corpus, chat_server) -> Services:
     return Services(s)
 
 
-QUESTION = "Paljonko rahaa OKM:n kevään 2025 haussa on?"
+# A question whose evidence is stable (a contact line repeated in every call notice), so these tests
+# follow the generative path rather than the extractive answerer's current choices.
+QUESTION = "Mikä on Antti Hiedan puhelinnumero?"
+PHONE = "0295 025 116"
+GROUNDED = f"Antti Hiedan puhelinnumero on {PHONE}."
 
 
-def test_a_grounded_completion_is_shown_with_the_extractive_citations(openai_services, chat_server):
-    chat_server.reply = "Haussa on yhteensä 5,75 miljoonaa euroa."
-    extractive = Services(openai_services.settings.model_copy(update={"llm": "none"}))
-    plain = extractive.answerer.answer(AnswerRequest(QUESTION))
+@pytest.fixture
+def extractive_answer(openai_services):
+    """What the same index answers without an LLM: the fallback must be exactly this."""
+    plain = Services(openai_services.settings.model_copy(update={"llm": "none"}))
+    ans = plain.answerer.answer(AnswerRequest(QUESTION))
+    assert not ans.refused and ans.mode == "extractive" and PHONE in ans.answer
+    return ans
+
+
+def test_a_grounded_completion_is_shown_with_the_extractive_citations(
+    openai_services, chat_server, extractive_answer
+):
+    chat_server.reply = GROUNDED
     ans = openai_services.answerer.answer(AnswerRequest(QUESTION))
 
     assert ans.mode == "generative" and not ans.refused
-    assert ans.answer.startswith("Haussa on yhteensä 5,75 miljoonaa euroa.")
-    assert [c.quote for c in ans.citations] == [c.quote for c in plain.citations]
+    assert ans.answer.startswith(GROUNDED)
+    assert [c.quote for c in ans.citations] == [c.quote for c in extractive_answer.citations]
     # What went over the wire: the chosen model, the key, an English system prompt, the passages.
     (req,) = chat_server.requests
     assert req["path"] == "/v1/chat/completions" and req["auth"] == "Bearer secret"
     body = req["body"]
     assert body["model"] == "qwen-test" and body["max_tokens"] == 120
     system, user = body["messages"]
-    assert (
-        system["role"] == "system" and "Use only facts stated in the context" in system["content"]
-    )
+    assert system["role"] == "system"
+    assert "Use only facts stated in the context" in system["content"]
     assert user["role"] == "user" and QUESTION in user["content"]
     assert "Vastaa suomeksi" in user["content"]
-    assert "5,75" in user["content"]  # the cited passage is in the context
+    lead = " ".join(extractive_answer.citations[0].quote.split())
+    assert lead in user["content"]  # the cited passage is the context
 
 
 def test_stream_carries_the_generated_answer(openai_services, chat_server):
-    chat_server.reply = "Haussa on yhteensä 5,75 miljoonaa euroa."
+    chat_server.reply = GROUNDED
     events = list(openai_services.answerer.stream(AnswerRequest(QUESTION)))
     text = "".join(e["text"] for e in events if e["event"] == "delta")
-    assert text.startswith("Haussa on yhteensä 5,75 miljoonaa euroa.")
+    assert text.startswith(GROUNDED)
     assert events[-1]["answer"]["mode"] == "generative"
 
 
 @pytest.mark.parametrize(
     "reply, reason",
     [
-        ("Haussa on yhteensä 7,5 miljoonaa euroa.", "unsupported facts"),  # invented amount
-        ("Haussa on rahaa; kysy Matti Virtaselta.", "unsupported facts"),  # invented name
+        ("Antti Hiedan puhelinnumero on 0295 025 117.", "unsupported facts"),  # invented digit
+        ("Soita Matti Virtaselle numeroon 0295 025 116.", "unsupported facts"),  # invented name
         (NO_ANSWER, "model found no answer"),
-        (
-            "The call has 5.75 million euros in total, which is shared by both parts.",
-            "wrong language",
-        ),
+        ("The phone number is 0295 025 116, and you can call it on weekdays.", "wrong language"),
     ],
 )
 def test_an_unchecked_completion_falls_back_to_the_extractive_answer(
-    openai_services, chat_server, reply, reason
+    openai_services, chat_server, extractive_answer, reply, reason
 ):
     chat_server.reply = reply
     ans = openai_services.answerer.answer(AnswerRequest(QUESTION))
     assert len(chat_server.requests) == 1
-    assert ans.mode == "extractive" and reply not in ans.answer
-    assert "5,75 miljoonaa" in ans.answer
+    assert ans.mode == "extractive" and ans.answer == extractive_answer.answer
     assert openai_services.generator.last.reason == reason
 
 
-def test_a_failing_server_falls_back_to_the_extractive_answer(openai_services, chat_server):
+def test_a_failing_server_falls_back_to_the_extractive_answer(
+    openai_services, chat_server, extractive_answer
+):
     chat_server.status = 500
     ans = openai_services.answerer.answer(AnswerRequest(QUESTION))
     assert len(chat_server.requests) == 1
-    assert ans.mode == "extractive" and "5,75 miljoonaa" in ans.answer
+    assert ans.mode == "extractive" and ans.answer == extractive_answer.answer
     assert openai_services.generator.last.reason.startswith("LLM error")
+
+
+def test_a_missing_model_file_falls_back_to_the_extractive_answer(
+    openai_services, extractive_answer, tmp_path
+):
+    missing = tmp_path / "missing.gguf"
+    s = openai_services.settings.model_copy(update={"llm": "llamacpp", "llm_model_path": missing})
+    svc = Services(s)
+    ans = svc.answerer.answer(AnswerRequest(QUESTION))
+    assert ans.mode == "extractive" and ans.answer == extractive_answer.answer
+    assert svc.generator.last.reason.startswith("LLM error")
+    assert "missing.gguf" in svc.generator.last.reason
 
 
 def test_refusals_do_not_call_the_llm(openai_services, chat_server):
@@ -350,16 +374,18 @@ def test_the_local_model_answers_or_falls_back_honestly(corpus):
     svc = Services(s)
     ans = svc.answerer.answer(AnswerRequest(QUESTION))
     draft = svc.generator.last
+    plain = Services(s.model_copy(update={"llm": "none"})).answerer.answer(AnswerRequest(QUESTION))
 
     assert draft is not None and draft.raw.strip(), "the model produced nothing"
     assert not ans.refused and ans.citations
     print(f"\nmodel wrote: {draft.raw!r}\nverdict: {draft.reason or 'shown'} {draft.problems}")
     if ans.mode == "generative":
-        # Shown: it must hold the right amount, in some notation, and nothing unchecked.
+        # Shown: it must hold the right number and nothing unchecked.
         assert draft.text and ans.answer.startswith(draft.text)
         assert draft.problems == [] and unsupported(draft.text, draft.sources) == []
-        assert any(x in ans.answer for x in ("5,75", "5.75", "5 750 000"))
+        assert "0295025116" in re.sub(r"\D", "", draft.text)
     else:
-        # Not shown: the check (or the model's own NO_ANSWER) must have said why.
+        # Not shown: the check (or the model's own NO_ANSWER) said why, and the extractive
+        # answer is given unchanged.
         assert draft.text is None and draft.reason
-        assert "5,75 miljoonaa" in ans.answer
+        assert ans.answer == plain.answer and PHONE in ans.answer
