@@ -507,7 +507,7 @@ def _finish_reason(raw) -> str | None:
 def clean(raw: str, truncated: bool = False) -> str:
     """Strip chat tokens, labels and Markdown emphasis; drop a sentence cut off by the token cap."""
     text = re.split(r"<\|im_end\|>|<\|endoftext\|>|<\|im_start\|>", raw)[0]
-    text = re.sub(r"^\s*(?:vastaus|answer|svar)\s*:\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:vastaus|vastaa|answer|svar|svara)\s*:\s*", "", text.strip(), flags=re.I)
     text = re.sub(r"\*\*|__|`", "", text).strip()
     if truncated and not re.search(r"[.!?)\"”]$", text):
         ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ])", text)]

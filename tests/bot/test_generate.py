@@ -171,6 +171,7 @@ def test_clean_strips_chat_tokens_labels_and_a_cut_off_sentence():
     )
     assert clean("Haku päättyy 4.12.2023 klo", truncated=True) == ""
     assert clean("9,3 milj. euroa") == "9,3 milj. euroa"
+    assert clean("Vastaa: 1859.") == "1859."
 
 
 def test_prompts_exist_for_every_language_and_the_system_prompt_is_english():
