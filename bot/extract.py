@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, need_words
+from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
 from index.analysis import terms, word_terms, words
 from index.retriever import Passage
 from ingest.text import split_sentences
@@ -87,12 +87,15 @@ def rank_sentences(
     concepts = question_concepts(question, lang, ignore)
     span = SPAN_PATTERNS.get(need)
     cues = [want for asks, want in CUES if asks.search(question)]
+    definition = is_definition(question)
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
     for rank, passage in enumerate(passages):
         prior = (passage.score / top_score if top_score > 0 else 0.0) / (1 + 0.15 * rank)
         offset = 0
-        for sent in (x for line in passage.text.split("\n") for x in split_sentences(line)):
+        for ordinal, sent in enumerate(
+            x for line in passage.text.split("\n") for x in split_sentences(line)
+        ):
             start = passage.text.find(sent, offset)
             offset = start + len(sent) if start >= 0 else offset
             if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
@@ -103,6 +106,8 @@ def rank_sentences(
             has_span = bool(span and span.search(sent))
             score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
             if any(c.search(sent) for c in cues):
+                score += 0.15
+            if definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
                 score += 0.15
             # A sentence that is mostly a heading or a table row fragment quotes badly.
             if len(sent) > 400:

@@ -42,7 +42,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     (
         Need.DATE,
         re.compile(
-            r"\b(milloin|mihin mennessä|määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
+            r"\b(milloin|mihin mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
+            r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"viimei\w* (päivä|hakupäivä)|when|deadline|by when|until|date|schedule|"
             r"när|sista (dag|ansökningsdag)|senast|tidsplan\w*|deadline)\b",
             _I,
@@ -181,6 +182,19 @@ def classify(question: str) -> Need:
         if pattern.search(question):
             return need
     return Need.GENERAL
+
+
+_DEFINITION = re.compile(
+    r"^\s*(mikä|mitä|kuka|ketkä|mitkä)\s+(on|oli|ovat|olivat|tarkoittaa|tarkoitetaan)\b|"
+    r"^\s*(what|who)\s+(is|was|are|were)\b|^\s*what does .* mean|"
+    r"^\s*(vad|vem|vilka)\s+(är|var)\b|^\s*vad betyder",
+    _I,
+)
+
+
+def is_definition(question: str) -> bool:
+    """ "What is X?": documents define a thing in the first sentence about it."""
+    return bool(_DEFINITION.search(question))
 
 
 def is_injection(question: str) -> bool:

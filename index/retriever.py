@@ -37,6 +37,7 @@ class Passage:
     call_status: str = ""
     scores: dict[str, float] = field(default_factory=dict)
     page_spans: tuple[tuple[int, int], ...] = ()
+    ordinal: int = 0  # position of the chunk in its document
 
 
 # Words that show the asker wants past calls too ("what did the 2023 call fund").
@@ -152,6 +153,7 @@ class Retriever:
                         **({"coverage": coverage[cid]} if cid in coverage else {}),
                     },
                     page_spans=c.page_spans,
+                    ordinal=c.ordinal,
                 )
             )
         passages.sort(key=lambda p: -p.score)

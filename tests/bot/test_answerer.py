@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import CALLS_YAML, CORPUS
+from tests.conftest import CALLS_YAML, CORPUS
 from pypdf import PdfReader
 
 from bot.answerer import AnswerRequest, match_call
