@@ -32,8 +32,8 @@ class Settings(BaseSettings):
     # Chroma server URL (http://host:port); empty means the embedded persistent client.
     chroma_url: str = ""
 
-    # Retrieval: how dense and keyword scores are combined, and the dense share (see index/fusion.py;
-    # chosen on half of TyDi-fi with bench/retrieval.py, numbers in bench/README.md).
+    # Retrieval: how dense and keyword scores are combined, and the dense share (see
+    # index/fusion.py; chosen on half of TyDi-fi with bench/retrieval.py, numbers in bench/README.md).
     fusion: str = "coverage"
     fusion_dense_weight: float = 0.925
     # Score multiplier for passages of closed calls when the question does not ask about them.

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 
 import pytest
-from tests.conftest import CALLS_YAML, CORPUS
 from pypdf import PdfReader
 
 from bot.answerer import AnswerRequest, match_call
+from tests.conftest import CALLS_YAML, CORPUS
 
 
 def ask(corpus, question: str, **kw):
