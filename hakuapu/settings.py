@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     chroma_url: str = ""
 
     # Retrieval: how dense and keyword scores are combined, and the dense share (see
-    # index/fusion.py; chosen on half of TyDi-fi with bench/retrieval.py, numbers in bench/README.md).
+    # index/fusion.py; chosen on half of TyDi-fi with bench/retrieval.py, see bench/README.md).
     fusion: str = "coverage"
     fusion_dense_weight: float = 0.925
     # Score multiplier for passages of closed calls when the question does not ask about them.
