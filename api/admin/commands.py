@@ -47,14 +47,19 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     admin = _admin()
     staged = []
+    received = False
     try:
         staged = [admin.stage_path(Path(p)) for p in args.files]
         if args.url:
             staged.append(admin.fetch(args.url))
+        received = True
         result = admin.add(staged, _meta(args), _who())
     except AdminError as err:
         for s in staged:
             s.discard()
+        if not received:  # refused before the service saw it: audited here
+            target = ", ".join([*args.files, *([args.url] if args.url else [])])
+            admin.audit.record(_who(), "add", target, "failed", err.message)
         return _error(err.message)
     print(result["line"])
     return 0
@@ -68,6 +73,10 @@ def cmd_replace(args: argparse.Namespace) -> int:
     admin = _admin()
     try:
         staged = admin.stage_path(Path(args.file)) if args.file else admin.fetch(args.url)
+    except AdminError as err:
+        admin.audit.record(_who(), "replace", args.doc_id, "failed", err.message)
+        return _error(err.message)
+    try:
         result = admin.replace(args.doc_id, staged, _meta(args), _who())
     except AdminError as err:
         return _error(err.message)

@@ -50,10 +50,10 @@ def _lang(request: Request) -> str:
     )
 
 
-def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def _render(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
     lang = _lang(request)
     response = TEMPLATES.TemplateResponse(
-        request, name, {"t": texts_for(lang), "lang": lang, **context}, status_code=status
+        request, name, {"t": texts_for(lang), "lang": lang, **context}, status_code=code
     )
     response.headers.update(_HEADERS)
     if request.query_params.get("lang") == lang:
@@ -178,7 +178,7 @@ def make_router(settings: Settings) -> APIRouter:
     @router.post("/documents/{doc_id}/replace", max_body_size=upload_limit)
     async def replace(doc_id: str, request: Request) -> Response:
         async def run(admin: AdminService, who: str) -> None:
-            staged, meta = await _received_or_fail(request, admin, who, "replace")
+            staged, meta = await _received_or_fail(request, admin, who, "replace", doc_id)
             if len(staged) != 1:
                 for s in staged:
                     s.discard()
@@ -205,16 +205,17 @@ def make_router(settings: Settings) -> APIRouter:
     return router
 
 
-async def _received_or_fail(request: Request, admin: AdminService, who: str, action: str):
-    """Files or URL from the form; a download or staging failure is audited like the rest."""
+async def _received_or_fail(
+    request: Request, admin: AdminService, who: str, action: str, target: str = ""
+):
+    """Files or URL from the form (failures are audited by ``_received``), as AdminError."""
     from fastapi import HTTPException
 
     try:
-        staged, meta = await _received(request, admin)
+        staged, meta = await _received(request, admin, who, action, target)
     except HTTPException as err:
-        admin.audit.record(who, action, "", "failed", str(err.detail))
         raise AdminError(err.status_code, str(err.detail)) from err
     if not staged:
-        admin.audit.record(who, action, "", "failed", "no file and no URL given")
+        admin.audit.record(who, action, target, "failed", "no file and no URL given")
         raise AdminError(422, "no file and no URL given")
     return staged, meta

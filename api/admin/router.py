@@ -70,8 +70,19 @@ def _fail(err: AdminError) -> HTTPException:
     return HTTPException(err.status, err.message, headers=headers)
 
 
-async def _received(request: Request, service: AdminService) -> tuple[list[Staged], DocMeta]:
-    """Files (multipart) or a URL (multipart field or JSON), staged and not yet checked."""
+async def _received(
+    request: Request, service: AdminService, who: str, action: str, target: str = ""
+) -> tuple[list[Staged], DocMeta]:
+    """Files (multipart) or a URL (multipart field or JSON), staged and not yet checked.
+    A request refused here (bad form, failed download) is audited like any other action."""
+    try:
+        return await _receive(request, service)
+    except HTTPException as err:
+        service.audit.record(who, action, target, "failed", str(err.detail))
+        raise
+
+
+async def _receive(request: Request, service: AdminService) -> tuple[list[Staged], DocMeta]:
     ctype = request.headers.get("content-type", "").lower()
     staged: list[Staged] = []
     try:
@@ -147,7 +158,7 @@ def make_router(settings: Settings) -> APIRouter:
         All or nothing: a file that cannot be read, or an id that exists already (409: use
         PUT), and nothing is added; the index keeps answering as before."""
         service = _service(request)
-        staged, meta = await _received(request, service)
+        staged, meta = await _received(request, service, admin.who, "add")
         try:
             return await run_in_threadpool(service.add, staged, meta, admin.who)
         except AdminError as err:
@@ -158,11 +169,13 @@ def make_router(settings: Settings) -> APIRouter:
         """Replace a document with a new file (or URL). Until the switch the old version
         answers; from the moment this returns, only the new one does."""
         service = _service(request)
-        staged, meta = await _received(request, service)
+        staged, meta = await _received(request, service, admin.who, "replace", doc_id)
         if len(staged) != 1:
             for s in staged:
                 s.discard()
-            raise HTTPException(422, f"send exactly one file or URL, not {len(staged)}")
+            message = f"send exactly one file or URL, not {len(staged)}"
+            service.audit.record(admin.who, "replace", doc_id, "failed", message)
+            raise HTTPException(422, message)
         try:
             return await run_in_threadpool(service.replace, doc_id, staged[0], meta, admin.who)
         except AdminError as err:
@@ -238,15 +251,19 @@ def make_router(settings: Settings) -> APIRouter:
     return router
 
 
+async def _retention(service: AdminService) -> None:
+    try:
+        n = await run_in_threadpool(service.retention)
+        if n:
+            log.info("retention: %d old questions deleted", n)
+    except Exception as err:  # noqa: BLE001 - try again next time, keep serving
+        log.warning("retention purge failed: %s", err)
+
+
 async def _retention_loop(service: AdminService) -> None:
     while True:
-        try:
-            n = await run_in_threadpool(service.retention)
-            if n:
-                log.info("retention: %d old questions deleted", n)
-        except Exception as err:  # noqa: BLE001 - try again tomorrow, keep serving
-            log.warning("retention purge failed: %s", err)
         await asyncio.sleep(RETENTION_EVERY_S)
+        await _retention(service)
 
 
 def mount(app: FastAPI, services: Services) -> AdminService:
@@ -260,6 +277,7 @@ def mount(app: FastAPI, services: Services) -> AdminService:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         await run_in_threadpool(service.uploads.clean_staging)
+        await _retention(service)  # at startup, then daily
         task = asyncio.create_task(_retention_loop(service))
         try:
             yield

@@ -469,9 +469,17 @@ class AdminService:
         before = dict(overrides)
         entry = dict(overrides.pop(src.name, {}))
         entry.update(meta.given())
-        if target.name != src.name:  # calls.yaml knows the old name: keep its call and type
-            entry.setdefault("call_id", str(info.get("call_id", "")))
-            entry.setdefault("doc_type", str(info.get("doc_type", "document")))
+        # Unless the admin says otherwise, the new version keeps the call and type the document
+        # has now; they are pinned only where calls.yaml would not give them to the new file
+        # (another file type, an upload made through another server, a stated call).
+        calls = self.calls()
+        if "call_id" not in entry:
+            by_yaml = calls.call_for_document(target.name) if calls else ""
+            if str(info.get("call_id", "")) != by_yaml:
+                entry["call_id"] = str(info.get("call_id", ""))
+        if "doc_type" not in entry and not (calls and calls.document_meta(target.name)):
+            if info.get("doc_type") not in (None, "", "document"):
+                entry["doc_type"] = str(info["doc_type"])
         if entry:
             overrides[target.name] = entry
         trashed: Path | None = None

@@ -15,52 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from admin_data import CALLS_YAML, OHJE_MD, TALVI_MD, TOKEN
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-
-TOKEN = "test-admin-token-0123456789"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-VENV_BIN = Path(sys.executable).parent
-
-# Two calls: one open on the tests' "today" (2025-04-01), one closed.
-CALLS_YAML = """\
-managing_authority:
-  name: Hämeen ELY-keskus
-  contact: {name: Antti Hieta, email: antti.hieta@ely-keskus.fi}
-calls:
-  - id: kesa-2025
-    title: {fi: "Saaristoleirien kesähaku 2025"}
-    funders: [OKM]
-    managing_authority: Hämeen ELY-keskus
-    opens: 2025-03-01
-    closes: 2025-06-30
-    budget_eur: 100000
-    contacts: [{name: Antti Hieta, email: antti.hieta@ely-keskus.fi}]
-    documents: [ohje.md]
-  - id: talvi-2024
-    title: {fi: "Talviharrastusten haku 2024"}
-    funders: [STM]
-    managing_authority: Hämeen ELY-keskus
-    opens: 2024-01-10
-    closes: 2024-02-28
-    budget_eur: 50000
-    contacts: [{name: Antti Hieta, email: antti.hieta@ely-keskus.fi}]
-    documents: [talvi.md]
-"""
-OHJE_MD = (
-    "# Maksatusohje\n\nMaksatusta haetaan puolen vuoden välein EURA-järjestelmässä. "
-    "Maksatushakemukseen liitetään kirjanpitoraportti.\n"
-)
-TALVI_MD = (
-    "# Talviharrastusten haku\n\nRahoitusta voivat hakea hiihtoseurat ja "
-    "luistelukoulut talviharrastusten järjestämiseen.\n"
-)
-
-# Two versions of one call notice with different deadlines, so answers show which one spoke.
-NOTICE_V1 = "# Purjehdusleirien haku\n\nHakemukset on jätettävä viimeistään 15.5.2025 klo 16.15.\n"
-NOTICE_V2 = "# Purjehdusleirien haku\n\nHakemukset on jätettävä viimeistään 30.9.2025 klo 16.15.\n"
-DEADLINE_Q = "Mihin mennessä purjehdusleirien hakemukset on jätettävä?"
 
 
 @dataclass
@@ -134,13 +92,14 @@ def free_port() -> int:
 
 
 def wait_http(url: str, timeout_s: float = 60, proc: subprocess.Popen | None = None) -> None:
+    """Until ``url`` answers at all (/health says 503 while there is no index)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}")
         try:
-            if httpx.get(url, timeout=2).status_code < 500:
-                return
+            httpx.get(url, timeout=2)
+            return
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
@@ -160,7 +119,7 @@ def stop(proc: subprocess.Popen) -> None:
 @pytest.fixture
 def chroma_server(tmp_path) -> Iterator[str]:
     """A real ``chroma run`` server (the CLI of the chromadb package) on a free port."""
-    chroma = shutil.which("chroma", path=str(VENV_BIN)) or shutil.which("chroma")
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
     if chroma is None:
         pytest.fail("the chroma command (chromadb package) is not installed")
     port = free_port()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import AUTH, DEADLINE_Q, NOTICE_V1, NOTICE_V2
+from admin_data import AUTH, DEADLINE_Q, NOTICE_V1, NOTICE_V2
 
 
 def _upload(adm, files: dict[str, bytes], **fields):
