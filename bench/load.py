@@ -190,6 +190,7 @@ def main() -> int:
     load = os.getloadavg()
     print(
         f"\nLoad test over loopback, {len(qs)} questions, {args.workers} worker(s), "
+        f"embedding threads {os.environ.get('HAKUAPU_EMBED_THREADS', '2 (default)')}, "
         f"{os.cpu_count()} CPUs (load average at the end {load[0]:.1f}):\n"
     )
     print(table(rows))
