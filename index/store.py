@@ -149,9 +149,13 @@ class _ChromaLock:
         return {"owner": self.owner, "expires": time.time() + self.ttl_s}
 
     def _holder(self) -> dict | None:
+        """The lock's metadata; None when nobody holds it (other errors are raised: a server
+        that cannot be read must not look like a free lock)."""
+        from chromadb.errors import NotFoundError
+
         try:
             return dict(self.client.get_collection(_LOCK_COLLECTION).metadata or {})
-        except Exception:  # noqa: BLE001 - NotFoundError, or gone in between
+        except NotFoundError:
             return None
 
     def _create(self) -> bool:
@@ -181,10 +185,12 @@ class _ChromaLock:
 
     def _renew(self) -> None:
         while not self._stop.wait(self.ttl_s / 4):
-            if not self.held():
-                return
-            with contextlib.suppress(Exception):
+            try:
+                if not self.held():
+                    return  # taken over: the commit check will refuse to publish
                 self.client.get_collection(_LOCK_COLLECTION).modify(metadata=self._meta())
+            except Exception as err:  # noqa: BLE001 - try again at the next beat
+                log.warning("could not renew the write lock: %s", err)
 
     def held(self) -> bool:
         return (self._holder() or {}).get("owner") == self.owner
