@@ -144,7 +144,8 @@ class Answerer:
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
         # the sentence must match what is asked about it.
         ignore = call_terms(call) if call is not None else set()
-        ranked = rank_sentences(question, lang, need, passages, ignore=ignore)
+        focus = (call.id, ignore - {"haku", "ja"}) if call is not None else None
+        ranked = rank_sentences(question, lang, need, passages, ignore=ignore, focus=focus)
         chosen = select(ranked)
         if not chosen or not self._strong_enough(
             question, lang, need, passages, chosen, ignore, call
@@ -205,7 +206,7 @@ class Answerer:
         too_unknown = unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN)
         # A sentence of the named call that holds what was asked for needs no word overlap.
         on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
-        return dense >= MIN_DENSE and (found >= MIN_COVERAGE or on_target) and not too_unknown
+        return dense >= MIN_DENSE and (on_target or (found >= MIN_COVERAGE and not too_unknown))
 
     def _vocabulary(self):
         snap = self._retriever().store.snapshot()

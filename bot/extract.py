@@ -81,9 +81,19 @@ def coverage(concepts: Concepts, text_terms: set[str]) -> float:
 
 
 def rank_sentences(
-    question: str, lang: str, need: Need, passages: list[Passage], ignore: set[str] | None = None
+    question: str,
+    lang: str,
+    need: Need,
+    passages: list[Passage],
+    ignore: set[str] | None = None,
+    focus: tuple[str, set[str]] | None = None,
 ) -> list[Sentence]:
-    """Score every sentence of the passages by term coverage, answer-type match and passage rank."""
+    """Score every sentence of the passages by term coverage, answer-type match and passage rank.
+
+    ``focus`` is (call id, words naming the call): in documents shared by all calls, a sentence
+    that names the call asked about ("Koordinaatiohankkeen jatkohaku | … | 2,1 milj. €") beats
+    the same kind of sentence about another call.
+    """
     concepts = question_concepts(question, lang, ignore)
     span = SPAN_PATTERNS.get(need)
     cues = [want for asks, want in CUES if asks.search(question)]
@@ -109,6 +119,13 @@ def rank_sentences(
                 score += 0.15
             if definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
                 score += 0.15
+            if focus is not None:
+                call_id, names = focus
+                if passage.call_id == call_id:
+                    score += 0.1
+                elif not passage.call_id:
+                    hits = len(names & set(terms(sent, passage.language)))
+                    score += 0.05 * min(4, hits)
             # A sentence that is mostly a heading or a table row fragment quotes badly.
             if len(sent) > 400:
                 score -= 0.05

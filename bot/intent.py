@@ -8,6 +8,7 @@ from enum import StrEnum
 
 class Need(StrEnum):
     AMOUNT = "amount"
+    SHARE = "share"  # a percentage: "kuinka suuri osuus", "how large a share"
     DATE = "date"
     CONTACT = "contact"
     AGE = "age"
@@ -29,6 +30,10 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
         re.compile(
             r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|number of|hur många|antal\w*)\b", _I
         ),
+    ),
+    (
+        Need.SHARE,
+        re.compile(r"(osuu\w*|prosent\w*|andel\w*|procent\w*|\bshare|percent\w*|\brate\b|%)", _I),
     ),
     (
         Need.AMOUNT,
@@ -84,9 +89,10 @@ _ELIGIBILITY_FIRST = re.compile(
 SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.AMOUNT: re.compile(
         r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euroa|eur\b|"
-        r"%|prosent\w*|kronor)",
+        r"kronor|%|prosent\w*)",
         _I,
     ),
+    Need.SHARE: re.compile(r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)", _I),
     Need.DATE: re.compile(
         r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|\b(1[5-9]|20)\d{2}\b|\b(tammi|helmi|maalis|huhti|touko|"
         r"kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*|\b(january|february|march|april|may|june|july|"
@@ -106,8 +112,15 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     ),
 }
 
-# Finer cues inside a need: a deadline question wants the sentence about the end, not the start.
+# Finer cues inside a need: a deadline question wants the sentence about the end, not the start;
+# a question about money wants euros rather than a percentage.
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"(raha|euro|budjet|määrärah|money|budget|pengar|funding|€)", _I),
+        re.compile(
+            r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|million\w*|tuhatta|€|euroa|eur\b)", _I
+        ),
+    ),
     (
         re.compile(
             r"\b(mennessä|viimei\w*|päätty\w*|deadline|by when|until|close\w*|sista|"
@@ -203,7 +216,8 @@ def is_injection(question: str) -> bool:
 
 _FOLLOW_UP = re.compile(
     r"^\s*(entä|entäs|mites|ja\s|kuka\ssiitä|and\s|what about|how about|och\s|hur är det med|"
-    r"vad gäller)|\b(sen|siihen|siitä|sitä|sille|niiden|its|it|that call|this call|them|dess|"
+    r"vad gäller)|\b(se|sen|siihen|siitä|sitä|sille|ne|niiden|niitä|its|it|they|that call|"
+    r"this call|them|dess|"
     r"den|det|denna|samma|saman)\b",
     _I,
 )
