@@ -101,8 +101,11 @@ async def _receive(request: Request, service: AdminService) -> tuple[list[Staged
             form = await request.form(max_files=_MAX_FILES, max_fields=20)
         except Exception as err:  # noqa: BLE001 - starlette's MultiPartException and friends
             raise HTTPException(400, f"unreadable form: {err}") from err
-        uploads = [
-            f for key in ("files", "file") for f in form.getlist(key) if isinstance(f, UploadFile)
+        uploads = [  # a browser sends an empty part for a file input left empty
+            f
+            for key in ("files", "file")
+            for f in form.getlist(key)
+            if isinstance(f, UploadFile) and (f.filename or f.size)
         ]
         for upload in uploads:
             staged.append(

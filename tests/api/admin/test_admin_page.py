@@ -82,6 +82,12 @@ def test_actions_from_the_page(adm):
     r = adm.client.post("/admin/reingest", data={"form_token": form})
     assert "Valmis" in r.text and "unchanged 2" in r.text
 
+    # A file input left empty arrives as an empty part: not a file (a URL may come instead).
+    r = adm.client.post(
+        "/admin/upload", data={"form_token": form, "url": ""}, files={"files": ("", b"")}
+    )
+    assert "Ei onnistunut" in r.text and "no file and no URL given" in r.text
+
 
 def test_forms_need_the_session_form_token(adm):
     _login(adm)
