@@ -56,7 +56,7 @@ $(AXE):
 	npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4
 
 ingest: install
-	$(BIN)/hakuapu ingest
+	HAKUAPU_EMBED_THREADS=$${HAKUAPU_EMBED_THREADS:-2} $(BIN)/hakuapu ingest
 
 serve: install
 	$(BIN)/hakuapu serve --host $(HOST) --port $(PORT)

