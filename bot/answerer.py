@@ -25,6 +25,7 @@ from ingest.language import detect_language
 MIN_COVERAGE = 0.34  # share of the question's topic terms found in the best passage
 MIN_DENSE = 0.80  # cosine of the best passage (Finnish question)
 MIN_DENSE_CROSS = 0.81  # same, Swedish or English question (no word overlap to lean on)
+MIN_DENSE_ON_TARGET = 0.75  # the asked call's own sentence holding the asked kind of answer
 MAX_UNKNOWN = 0.34  # share of topic terms that occur nowhere in the documents
 
 _SEASONS = {
@@ -192,8 +193,10 @@ class Answerer:
         for number in re.findall(r"\b\d+(?:[.,]\d+)?\b", question):
             if number not in evidence and number not in ignore:
                 return False
+        # A sentence of the named call that holds what was asked for needs no word overlap.
+        on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
         if lang != "fi":
-            return dense >= MIN_DENSE_CROSS
+            return dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET)
         concepts = question_concepts(question, lang, ignore)["fi"]
         if not concepts:
             return dense >= MIN_DENSE
@@ -204,8 +207,6 @@ class Answerer:
             unknown = sum(1 for c in concepts if not any(t in vocab for t in c)) / len(concepts)
         # Words the documents never use point at a topic they don't cover ("tuntihinta").
         too_unknown = unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN)
-        # A sentence of the named call that holds what was asked for needs no word overlap.
-        on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
         return dense >= MIN_DENSE and (on_target or (found >= MIN_COVERAGE and not too_unknown))
 
     def _vocabulary(self):
