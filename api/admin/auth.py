@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from hakuapu.settings import Settings
 
@@ -60,13 +61,20 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def require_admin(request: Request) -> Admin:
+# Parses the header and puts an "Authorize" button for the token on /docs; checked below.
+_bearer = HTTPBearer(auto_error=False, description="HAKUAPU_ADMIN_TOKEN")
+
+
+def require_admin(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Admin:
     """FastAPI dependency for every /api/admin endpoint."""
     settings: Settings = request.app.state.settings
     if not tokens(settings):
         raise HTTPException(404, OFF)
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    name = identify(settings, value.strip()) if scheme.lower() == "bearer" else None
+    value = credentials.credentials.strip() if credentials else ""
+    name = identify(settings, value) if value else None
     if name is None:
         admin = getattr(request.app.state, "admin", None)
         if admin is not None:
