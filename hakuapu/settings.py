@@ -29,8 +29,8 @@ class Settings(BaseSettings):
     # `hakuapu ingest` on an idle machine may use 2 (the Makefile's `ingest` does).
     embed_threads: int = 1
     # Chunk size in embedding-model tokens, and overlap between neighbouring chunks.
-    chunk_tokens: int = 220
-    chunk_overlap_tokens: int = 40
+    chunk_tokens: int = 140
+    chunk_overlap_tokens: int = 28
 
     # Chroma server URL (http://host:port); empty means the embedded persistent client.
     chroma_url: str = ""

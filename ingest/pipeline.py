@@ -230,7 +230,8 @@ class Ingestor:
                             if isinstance(err, IngestError)
                             else (f"could not be read ({type(err).__name__}: {err})")
                         )
-                        log.warning("%s: %s", f.name, reason)
+                        if not isinstance(err, IngestError):
+                            log.warning("%s: %s", f.name, reason, exc_info=err)
                         summary.failed.append((f.name, reason))
                         if doc_id in live_docs:
                             build.keep([doc_id])  # the previous version keeps answering
