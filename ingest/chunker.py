@@ -34,7 +34,7 @@ def _units(blocks: list[Block], count: Callable[[str], int], limit: int) -> list
             # One over-long "sentence" (a table row run): cut by words, each piece filled up to
             # the limit as the model counts it (a URL or a code costs many tokens per word).
             piece: list[str] = []
-            for word in sent.split():
+            for word in (w for long in sent.split() for w in _cut_word(long, count, limit)):
                 if piece and count(" ".join([*piece, word])) > limit:
                     text = " ".join(piece)
                     out.append(_Unit(text, block.page, block.section, count(text)))
@@ -43,6 +43,20 @@ def _units(blocks: list[Block], count: Callable[[str], int], limit: int) -> list
             if piece:
                 text = " ".join(piece)
                 out.append(_Unit(text, block.page, block.section, count(text)))
+    return out
+
+
+def _cut_word(word: str, count: Callable[[str], int], limit: int) -> list[str]:
+    """A single "word" over the limit (a long URL): cut it into character runs that fit."""
+    if count(word) <= limit:
+        return [word]
+    out: list[str] = []
+    while word:
+        size = len(word)
+        while size > 1 and count(word[:size]) > limit:
+            size = size * 3 // 4
+        out.append(word[:size])
+        word = word[size:]
     return out
 
 
@@ -81,6 +95,7 @@ def chunk_document(
         size += unit.tokens
     if current:
         groups.append(current)
+    groups = _fit(groups, count_tokens, max_tokens)
 
     chunks = []
     for ordinal, group in enumerate(groups):
@@ -112,6 +127,22 @@ def chunk_document(
             )
         )
     return chunks
+
+
+def _fit(groups: list[list[_Unit]], count: Callable[[str], int], limit: int) -> list[list[_Unit]]:
+    """Sentence counts only add up to about the joined text's count (tokens merge or split at
+    the joins), so check each chunk as a whole and move trailing sentences on when it is over."""
+    out: list[list[_Unit]] = []
+    queue = list(groups)
+    while queue:
+        group = queue.pop(0)
+        spill: list[_Unit] = []
+        while len(group) > 1 and count("\n".join(u.text for u in group)) > limit:
+            spill.insert(0, group.pop())
+        out.append(group)
+        if spill:
+            queue.insert(0, spill)
+    return out
 
 
 def slugify(name: str) -> str:
