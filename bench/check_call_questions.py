@@ -48,7 +48,9 @@ def _check_place(doc, page, answer, pages_cache: dict[str, list[str]]) -> str | 
         text = norm(path.read_text(encoding="utf-8"))
     if norm(answer) not in text:
         found = [i + 1 for i, t in enumerate(pages_cache.get(doc, [])) if norm(answer) in t]
-        return f"answer {answer!r} not on {doc} p.{page}" + (f" (found on p.{found})" if found else "")
+        return f"answer {answer!r} not on {doc} p.{page}" + (
+            f" (found on p.{found})" if found else ""
+        )
     return None
 
 
