@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
 from index.analysis import terms, word_terms, words
 from index.retriever import Passage
+from ingest.models import page_at
 from ingest.text import split_sentences
 
 
@@ -19,14 +20,6 @@ class Sentence:
     coverage: float  # share of the question's content terms found in the sentence
     has_span: bool
     score: float
-
-
-def _page_of(passage: Passage, offset: int) -> int:
-    page = passage.page
-    for start, p in passage.page_spans:
-        if start <= offset:
-            page = p
-    return page
 
 
 Concepts = list[frozenset[str]]
@@ -130,7 +123,14 @@ def rank_sentences(
             if len(sent) > 400:
                 score -= 0.05
             out.append(
-                Sentence(sent, passage, _page_of(passage, max(start, 0)), cov, has_span, score)
+                Sentence(
+                    sent,
+                    passage,
+                    page_at(passage.page, passage.page_spans, max(start, 0)),
+                    cov,
+                    has_span,
+                    score,
+                )
             )
     out.sort(key=lambda s: -s.score)
     return out

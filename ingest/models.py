@@ -64,11 +64,7 @@ class Chunk:
         return self.pages[0]
 
     def page_at(self, offset: int) -> int:
-        page = self.page
-        for start, p in self.page_spans:
-            if start <= offset:
-                page = p
-        return page
+        return page_at(self.page, self.page_spans, offset)
 
     def metadata(self) -> dict[str, str | int]:
         """Flat metadata for Chroma (scalars only)."""
@@ -107,3 +103,12 @@ class Chunk:
                 for o, p in (x.split(":") for x in str(meta.get("page_spans", "")).split(",") if x)
             ),
         )
+
+
+def page_at(first_page: int, spans: tuple[tuple[int, int], ...], offset: int) -> int:
+    """The page of the character at ``offset`` in a text whose page changes at ``spans``."""
+    page = first_page
+    for start, p in spans:
+        if start <= offset:
+            page = p
+    return page
