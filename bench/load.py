@@ -32,6 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
 
+def _embed_threads() -> int:
+    sys.path.insert(0, str(ROOT))
+    from hakuapu.settings import Settings
+
+    return Settings().embed_threads
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -190,7 +197,7 @@ def main() -> int:
     load = os.getloadavg()
     print(
         f"\nLoad test over loopback, {len(qs)} questions, {args.workers} worker(s), "
-        f"embedding threads {os.environ.get('HAKUAPU_EMBED_THREADS', '2 (default)')}, "
+        f"embedding threads {_embed_threads()}, "
         f"{os.cpu_count()} CPUs (load average at the end {load[0]:.1f}):\n"
     )
     print(table(rows))
