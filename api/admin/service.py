@@ -303,7 +303,9 @@ class AdminService:
                 report(err)
                 return err.status != 409  # busy: try again
 
-        pending = not once()
+        # The first ingest runs inside the loop, once the watcher is listening: a file changed
+        # while that ingest runs is then seen, not lost in the gap before watching starts.
+        pending = True
         for changes in watch(
             folder,
             watch_filter=relevant,
