@@ -103,9 +103,8 @@ def rank_sentences(
             offset = start + len(sent) if start >= 0 else offset
             if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
                 continue
-            cov = coverage(
-                concepts.get(passage.language, concepts["fi"]), set(terms(sent, passage.language))
-            )
+            s_terms = set(terms(sent, passage.language))
+            cov = coverage(concepts.get(passage.language, concepts["fi"]), s_terms)
             has_span = bool(span and span.search(sent))
             score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
             if any(c.search(sent) for c in cues):
@@ -117,7 +116,7 @@ def rank_sentences(
                 if passage.call_id == call_id:
                     score += 0.1
                 elif not passage.call_id:
-                    hits = len(names & set(terms(sent, passage.language)))
+                    hits = len(names & s_terms)
                     score += 0.05 * min(4, hits)
             # A sentence that is mostly a heading or a table row fragment quotes badly.
             if len(sent) > 400:
