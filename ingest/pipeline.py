@@ -26,7 +26,7 @@ from ingest.models import Chunk, DocumentInfo
 from ingest.readers import SUPPORTED, read_document
 
 log = logging.getLogger(__name__)
-_PIPELINE_VERSION = "6"  # bump when chunking changes, so every document is re-chunked
+_PIPELINE_VERSION = "7"  # bump when chunking changes, so every document is re-chunked
 
 
 @dataclass

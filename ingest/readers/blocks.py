@@ -27,12 +27,14 @@ def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
                 blocks.append(Block(cleaned, page_no, tuple(t for _, t in section)))
             return ""
 
-        for raw in lines:
+        for i, raw in enumerate(lines):
             line = raw.rstrip()
             if not line.strip():
                 text = flush(text)
                 continue
             level = heading_level(line)
+            if level and is_bullet(line) and _wraps(line, lines[i + 1 :], widest):
+                level = 0  # "3. Valitse haku ja täytä" + "lomake.": a step, not a title
             if level:
                 text = flush(text)
                 title = normalise_space(line).rstrip(":")
@@ -63,3 +65,11 @@ def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
                     break
         text = flush(text)
     return blocks
+
+
+def _wraps(line: str, rest: list[str], widest: int) -> bool:
+    """A numbered line that runs on: the next line continues it, or it is as wide as body text."""
+    nxt = next((x.strip() for x in rest if x.strip()), "")
+    if nxt[:1].islower() or nxt.startswith("-"):
+        return True
+    return widest >= 60 and len(line.strip()) >= 0.8 * widest

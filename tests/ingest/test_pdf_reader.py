@@ -131,6 +131,37 @@ def test_nested_numbered_headings(tmp_path, make_pdf):
     assert section["Haku"] == ("3. Aikataulu",)
 
 
+def test_wrapped_numbered_steps_are_list_items_not_headings(tmp_path, make_pdf):
+    path = make_pdf(
+        tmp_path / "vaiheet.pdf",
+        [
+            [
+                "7. Hakeminen",
+                "1. Kirjaudu järjestelmään osoitteessa eura2021.fi Suomi.fi-tunnistuksella.",
+                "2. Valitse hakemuksen alussa haku tunnuksella ESR-TESTI-1 ja täytä",
+                "hakemuslomakkeen kaikki välilehdet.",
+                "3. Liitä hakemukseen hyvinvointialueen sitoumus",
+                "sekä yhteinen toteutussuunnitelma.",
+                "8. Yhteystiedot",
+                "Kysy lisää rahoitusasiantuntijalta.",
+            ]
+        ],
+    )
+    parsed = read_document(path)
+    assert [b.text for b in parsed.blocks if b.is_heading] == ["7. Hakeminen", "8. Yhteystiedot"]
+    steps = [b.text for b in parsed.blocks if not b.is_heading]
+    assert (
+        "Valitse hakemuksen alussa haku tunnuksella ESR-TESTI-1 ja täytä hakemuslomakkeen kaikki "
+        "välilehdet." in steps
+    )
+    attach = "Liitä hakemukseen hyvinvointialueen sitoumus sekä yhteinen toteutussuunnitelma."
+    assert attach in steps
+    assert {b.section for b in parsed.blocks if not b.is_heading} == {
+        ("7. Hakeminen",),
+        ("8. Yhteystiedot",),
+    }
+
+
 def test_chunks_carry_pages_and_sections(notice, embedder):
     parsed = read_document(notice)
     # Small chunks, so every heading is a cut (a tiny section is merged into the next one).
