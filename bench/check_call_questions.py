@@ -6,8 +6,9 @@ pypdf extracts from `page` of `document` (for Markdown documents: anywhere in th
 Every answerable question also has an `also` list (possibly empty) of other places that state the
 same fact, each {"document", "page", "answer"}; each entry is verified the same way.
 Also checks the schema and the minimum counts.  Exits non-zero on any problem.
+An optional path checks another question file (e.g. the held-out set) by the same rules.
 
-    .venv/bin/python bench/check_call_questions.py
+    .venv/bin/python bench/check_call_questions.py [bench/call_questions_heldout.jsonl]
 """
 
 from __future__ import annotations
@@ -54,10 +55,15 @@ def _check_place(doc, page, answer, pages_cache: dict[str, list[str]]) -> str | 
     return None
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) > 1:
+        print("usage: check_call_questions.py [QUESTION_FILE]", file=sys.stderr)
+        return 2
+    qfile = Path(args[0]) if args else QFILE
     errors: list[str] = []
     items = [
-        json.loads(line) for line in QFILE.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line) for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     pages_cache: dict[str, list[str]] = {}
     ids: set[str] = set()
