@@ -13,6 +13,8 @@ class Need(StrEnum):
     CONTACT = "contact"
     AGE = "age"
     COUNT = "count"
+    DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
+    LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     ELIGIBILITY = "eligibility"
     STATUS = "status"
     GENERAL = "general"
@@ -29,6 +31,14 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
         Need.COUNT,
         re.compile(
             r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|number of|hur många|antal\w*)\b", _I
+        ),
+    ),
+    (
+        Need.DURATION,
+        re.compile(
+            r"\b(kuinka pitk\w*|miten pitk\w*|kest\w*|kesto\w*|how long|duration|hur läng\w*|"
+            r"hur lång\w*|löptid\w*|varaktighet\w*)\b",
+            _I,
         ),
     ),
     (
@@ -57,8 +67,18 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     (
         Need.CONTACT,
         re.compile(
-            r"\b(kuka|keneen|keneltä|yhteyshenkilö\w*|yhteystie\w*|sähköpost\w*|puhelin\w*|"
-            r"who|contact\w*|e-?mail|phone|vem|kontakt\w*|e-?post|telefon\w*)\b",
+            r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|"
+            r"puhelin\w*|contact\w*|e-?mail|phone|reach|kontakt\w*|e-?post|telefon\w*|"
+            r"vända mig|ringa)\b",
+            _I,
+        ),
+    ),
+    (
+        Need.LINK,
+        re.compile(
+            r"\b(mistä\b[^?]{0,40}\blöy\w*|verkosta|netistä|missä osoittee\w*|linkk\w*|"
+            r"verkko-osoit\w*|verkkosivu\w*|where\b[^?]{0,30}\bfind|link|website|web page|url|"
+            r"var\b[^?]{0,30}\bhitta\w*|länk\w*|webbplats\w*|webbsida\w*)\b",
             _I,
         ),
     ),
@@ -105,6 +125,12 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         r"\b[A-ZÄÖÅ][a-zäöå]+ [A-ZÄÖÅ][a-zäöå]+\b"
     ),
     Need.AGE: re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*", _I),
+    Need.DURATION: re.compile(
+        r"\d+\s*(kuukau\w*|kk\b|vuo(si|de|tta)\w*|viiko\w*|month\w*|year\w*|week\w*|månad\w*|"
+        r"år\b|vecko\w*|veckor)",
+        _I,
+    ),
+    Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
     Need.COUNT: re.compile(
         r"\b\d+\b|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|"
         r"yhdeksän|kymmenen)\b",
@@ -113,8 +139,22 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
 }
 
 # Finer cues inside a need: a deadline question wants the sentence about the end, not the start;
-# a question about money wants euros rather than a percentage.
+# a question about money wants euros rather than a percentage; "vähimmäiskoko" wants "vähintään".
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|lägst)", _I),
+        re.compile(r"\b(vähintään|vähimmäis\w*|minimum|at least|minst|lägst)\b", _I),
+    ),
+    (
+        re.compile(
+            r"(enimmäis|enintään|korkeintaan|maksimi|maximum|at most|up to|\bhögst|längst)", _I
+        ),
+        re.compile(r"\b(enintään|korkeintaan|enimmäis\w*|maximum|at most|up to|högst)\b", _I),
+    ),
+    (
+        re.compile(r"(liit(e|tt|tä|ty)\w*|attach\w*|enclos\w*|bilag\w*|\bfoga\w*|bifoga\w*)", _I),
+        re.compile(r"(liit(e|ä|t)\w*|attach\w*|enclos\w*|bilag\w*|bifoga\w*)", _I),
+    ),
     (
         re.compile(r"(raha|euro|budjet|määrärah|money|budget|pengar|funding|€)", _I),
         re.compile(
@@ -153,7 +193,8 @@ _NEED_WORDS = set(
     "keneltä montako monta mikä mitkä yhteystiedot yhteystieto puhelinnumero puhelin numero "
     "sähköposti sähköpostiosoite osoite how much many large when who whom whose what which "
     "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
-    "vilken telefonnummer telefon e-post adress kontakta".split()
+    "vilken telefonnummer telefon e-post adress kontakta pitkä pitkään long länge lång löytyy "
+    "löytää find hittar hitta linkki link länk".split()
 )
 
 
@@ -188,13 +229,19 @@ def need_words(question: str) -> set[str]:
     return {w for w in re.findall(r"\w+", question.lower()) if w in _NEED_WORDS or w in extra}
 
 
+# "Montako hanketta on käynnissä?" counts projects; "onko haku auki?" asks about the call.
+_MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION}
+
+
 def classify(question: str) -> Need:
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
-    for need, pattern in _NEEDS:
-        if pattern.search(question):
-            return need
-    return Need.GENERAL
+    found = [need for need, pattern in _NEEDS if pattern.search(question)]
+    if not found:
+        return Need.GENERAL
+    if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
+        return found[1]
+    return found[0]
 
 
 _DEFINITION = re.compile(

@@ -34,6 +34,15 @@ def test_classify_needs():
     assert classify("Kuka on yhteyshenkilö?") is Need.CONTACT
     assert classify("Kuka voi hakea rahoitusta?") is Need.ELIGIBILITY
     assert classify("Montako hanketta rahoitetaan?") is Need.COUNT
+    # Status words inside a more specific question do not make it a status question.
+    assert classify("Montako hanketta on käynnissä?") is Need.COUNT
+    assert classify("Paljonko rahaa oli haettavissa?") is Need.AMOUNT
+    assert classify("Kuinka pitkä hanke saa olla?") is Need.DURATION
+    assert classify("How long may a project run?") is Need.DURATION
+    assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
+    # "kuka" alone asks who does something, not whom to contact.
+    assert classify("Kuka rahoittaa haun?") is Need.GENERAL
+    assert classify("Who should I contact about the call?") is Need.CONTACT
     assert classify("Onko haku auki?") is Need.STATUS
     assert classify("How much money is available?") is Need.AMOUNT
     assert classify("När stänger utlysningen?") is Need.DATE
