@@ -18,6 +18,7 @@ from bot.models import Answer, Citation
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
 from index.analysis import terms
+from index.embedding import SentenceVectors
 from index.retriever import Filters, Passage, Retriever
 from ingest.language import detect_language
 
@@ -59,6 +60,7 @@ class Answerer:
         document_url: Callable[[str, int], str],
         max_question_chars: int = 2000,
         generator=None,
+        sentence_vectors: SentenceVectors | None = None,
     ):
         self._retriever = retriever
         self._calls = calls
@@ -67,6 +69,7 @@ class Answerer:
         self._url = document_url
         self.max_question_chars = max_question_chars
         self.generator = generator
+        self.sentence_vectors = sentence_vectors
 
     # ---- public API -----------------------------------------------------------------------
     def answer(self, req: AnswerRequest) -> Answer:
@@ -146,7 +149,13 @@ class Answerer:
         # the sentence must match what is asked about it.
         ignore = call_terms(call) if call is not None else set()
         focus = (call.id, ignore - {"haku", "ja"}) if call is not None else None
-        ranked = rank_sentences(question, lang, need, passages, ignore=ignore, focus=focus)
+        meaning = None
+        if self.sentence_vectors is not None:
+            vectors = self.sentence_vectors
+            meaning = lambda texts: vectors.similarity(question, texts)  # noqa: E731
+        ranked = rank_sentences(
+            question, lang, need, passages, ignore=ignore, focus=focus, meaning=meaning
+        )
         chosen = select(ranked)
         if not chosen or not self._strong_enough(
             question, lang, need, passages, chosen, ignore, call
@@ -220,7 +229,7 @@ class Answerer:
             title=p.title,
             page=s.page,
             url=self._url(p.doc_id, s.page),
-            quote=s.text,
+            quote=s.quote,
         )
 
     def _status(self, call: Call | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
@@ -20,9 +21,18 @@ class Sentence:
     coverage: float  # share of the question's content terms found in the sentence
     has_span: bool
     score: float
+    context: str = ""  # the lead-in a list item hangs from, or the table cells beside a cell
+    similarity: float = 0.0  # cosine with the question, when sentence meaning is used
+
+    @property
+    def quote(self) -> str:
+        """The sentence after what it cannot be read without ("… eivät ole tukikelpoisia")."""
+        return f"{self.context} … {self.text}" if self.context else self.text
 
 
 Concepts = list[frozenset[str]]
+
+MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
 
 def question_concepts(
@@ -80,6 +90,7 @@ def rank_sentences(
     passages: list[Passage],
     ignore: set[str] | None = None,
     focus: tuple[str, set[str]] | None = None,
+    meaning: Callable[[list[str]], Sequence[float]] | None = None,
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank.
 
@@ -87,52 +98,103 @@ def rank_sentences(
     that names the call asked about ("Koordinaatiohankkeen jatkohaku | … | 2,1 milj. €") beats
     the same kind of sentence about another call.
     """
-    concepts = question_concepts(question, lang, ignore)
-    span = SPAN_PATTERNS.get(need)
-    cues = [want for asks, want in CUES if asks.search(question)]
-    definition = is_definition(question)
+    q = _Asked(
+        concepts=question_concepts(question, lang, ignore),
+        span=SPAN_PATTERNS.get(need),
+        cues=[want for asks, want in CUES if asks.search(question)],
+        definition=is_definition(question),
+        focus=focus,
+    )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
     for rank, passage in enumerate(passages):
         prior = (passage.score / top_score if top_score > 0 else 0.0) / (1 + 0.15 * rank)
         offset = 0
-        for ordinal, sent in enumerate(
-            x for line in passage.text.split("\n") for x in split_sentences(line)
-        ):
-            start = passage.text.find(sent, offset)
-            offset = start + len(sent) if start >= 0 else offset
-            if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
-                continue
-            s_terms = set(terms(sent, passage.language))
-            cov = coverage(concepts.get(passage.language, concepts["fi"]), s_terms)
-            has_span = bool(span and span.search(sent))
-            score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
-            if any(c.search(sent) for c in cues):
-                score += 0.15
-            if definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
-                score += 0.15
-            if focus is not None:
-                call_id, names = focus
-                if passage.call_id == call_id:
-                    score += 0.1
-                elif not passage.call_id:
-                    hits = len(names & s_terms)
-                    score += 0.05 * min(4, hits)
-            # A sentence that is mostly a heading or a table row fragment quotes badly.
-            if len(sent) > 400:
-                score -= 0.05
-            out.append(
-                Sentence(
-                    sent,
-                    passage,
-                    page_at(passage.page, passage.page_spans, max(start, 0)),
-                    cov,
-                    has_span,
-                    score,
-                )
-            )
+        ordinal = -1
+        for context, label, line in _lines_in_context(passage.text.split("\n")):
+            for sent in split_sentences(line):
+                ordinal += 1
+                start = passage.text.find(sent, offset)
+                offset = start + len(sent) if start >= 0 else offset
+                if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
+                    continue
+                score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
+                page = page_at(passage.page, passage.page_spans, max(start, 0))
+                out.append(Sentence(sent, passage, page, cov, has_span, score, context))
+    if meaning is not None and out:
+        # Meaning beside word overlap: the only signal when the question's language differs
+        # from the document's. Cosines of E5 sit in a narrow band around 0.8.
+        for s, sim in zip(out, meaning([s.quote for s in out]), strict=True):
+            s.similarity = float(sim)
+            s.score += MEANING_WEIGHT * (s.similarity - 0.8)
     out.sort(key=lambda s: -s.score)
     return out
+
+
+@dataclass
+class _Asked:
+    """What the question asks for, in the form the sentence scorer needs it."""
+
+    concepts: dict[str, Concepts]
+    span: re.Pattern[str] | None
+    cues: list[re.Pattern[str]]
+    definition: bool
+    focus: tuple[str, set[str]] | None
+
+    def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
+        s_terms = set(terms(sent, passage.language))
+        if context:
+            s_terms |= set(terms(context, passage.language))
+        cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
+        has_span = bool(self.span and self.span.search(sent))
+        score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
+        if any(c.search(sent) for c in self.cues):
+            score += 0.15
+        if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
+            score += 0.15
+        if self.focus is not None:
+            call_id, names = self.focus
+            if passage.call_id == call_id:
+                score += 0.1
+            elif not passage.call_id:
+                score += 0.05 * min(4, len(names & s_terms))
+        # A label ("Kustannukset, jotka eivät ole tukikelpoisia") says nothing on its own.
+        if label:
+            score -= 0.2
+        if len(sent) > 400:
+            score -= 0.05
+        return score, cov, has_span
+
+
+def _lines_in_context(lines: list[str]):
+    """(context, is_label, line) for each line of a passage.
+
+    A list item that starts in lower case ("arvonlisävero silloin, kun …") hangs from the label
+    above it; a short table cell ("puh. 0295 025 116") is read with the cells just before it in
+    the same row ("Antti Hieta", "Rahoitusasiantuntija").
+    """
+    label_line = ""
+    cells: list[str] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        nxt = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+        lower = line[:1].islower()
+        label = (
+            bool(line)
+            and not lower
+            and (line.endswith(":") or (not line.endswith((".", "!", "?")) and nxt[:1].islower()))
+        )
+        cell = 0 < len(line) <= 60 and not line.endswith((".", ":", "!", "?"))
+        if lower and label_line:
+            context = label_line
+        elif cell and cells:
+            context = " · ".join(cells[-3:])
+        else:
+            context = ""
+        yield context, label, line
+        if not lower:
+            label_line = line.rstrip(":") if label else ""
+        cells = cells + [line] if cell else []
 
 
 def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:

@@ -11,7 +11,7 @@ from bot.conversation import ConversationStore
 from bot.generate import Generator, make_generator
 from hakuapu.calls import CallsFile, load_calls
 from hakuapu.settings import Settings
-from index.embedding import Embedder, get_embedder
+from index.embedding import Embedder, SentenceVectors, get_embedder
 from index.retriever import Retriever
 from index.store import IndexStore
 from ingest.pipeline import Ingestor
@@ -68,7 +68,12 @@ class Services:
             document_url=self.document_url,
             max_question_chars=self.settings.max_question_chars,
             generator=self.generator,
+            sentence_vectors=self.sentence_vectors,
         )
+
+    @cached_property
+    def sentence_vectors(self) -> SentenceVectors:
+        return SentenceVectors(self.embedder)
 
     @cached_property
     def generator(self) -> Generator | None:

@@ -7,6 +7,7 @@ known cause of bad cross-lingual search.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -85,6 +86,60 @@ class SentenceTransformerEmbedder:
 
     def token_count(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+
+class SentenceVectors:
+    """Embeddings of single sentences, each computed once and kept (least recently used out).
+
+    Chunks are embedded whole at ingest. Choosing which sentence of a chunk to quote, and doing
+    so across languages (a Swedish question, a Finnish sentence), needs each sentence's own
+    meaning; a sentence embeds in a few milliseconds, so a cache makes that cost a one-off.
+    """
+
+    def __init__(self, embedder: Embedder, max_items: int = 50_000):
+        self.embedder = embedder
+        self.max_items = max_items
+        self._passages: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def query(self, text: str) -> np.ndarray:
+        with self._lock:
+            hit = self._queries.get(text)
+            if hit is not None:
+                self._queries.move_to_end(text)
+                return hit
+        vec = self.embedder.embed_query(text)
+        self._keep(self._queries, {text: vec}, 1024)
+        return vec
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._passages))
+        if missing:
+            vecs = self.embedder.embed_passages(missing)
+            self._keep(self._passages, dict(zip(missing, vecs, strict=True)))
+        with self._lock:
+            out = [self._passages[t] for t in texts if t in self._passages]
+            for t in texts:
+                if t in self._passages:
+                    self._passages.move_to_end(t)
+        if len(out) != len(texts):  # evicted meanwhile by a concurrent caller: embed again
+            return self.embedder.embed_passages(texts)
+        return np.stack(out) if out else np.zeros((0, self.embedder.dim), dtype=np.float32)
+
+    def similarity(self, question: str, texts: list[str]) -> np.ndarray:
+        """Cosine of each text with the question (vectors are L2-normalised)."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        return self.passages(texts) @ self.query(question)
+
+    def _keep(self, cache: OrderedDict, items: dict[str, np.ndarray], limit: int | None = None):
+        limit = limit or self.max_items
+        with self._lock:
+            cache.update(items)
+            while len(cache) > limit:
+                cache.popitem(last=False)
 
 
 @lru_cache(maxsize=4)
