@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
 from index.analysis import terms, word_terms, words
+from index.glossary import finnish_equivalents
 from index.retriever import Passage
 from ingest.models import page_at
 from ingest.text import split_sentences
@@ -69,6 +70,11 @@ def question_concepts(
     concepts = {"fi": build("fi", lambda i, w: lang == "fi" or _shared(i, w))}
     if lang != "fi":
         concepts[lang] = build(lang, lambda i, w: True)
+        # The field's terms in Finnish ("VAT" is arvonlisävero): one concept per glossary entry.
+        for finnish in finnish_equivalents(question, lang):
+            t = frozenset(terms(" ".join(finnish), "fi")) - ignore - NEED_LEMMAS
+            if t and t not in concepts["fi"]:
+                concepts["fi"].append(t)
     return concepts
 
 

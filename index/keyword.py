@@ -10,6 +10,7 @@ import bm25s
 import numpy as np
 
 from index.analysis import terms
+from index.glossary import finnish_equivalents
 from ingest.models import Chunk
 
 # bm25s sets its own logger to DEBUG on import: every ingest would print "Building index from
@@ -73,6 +74,8 @@ class KeywordIndex:
         q = terms(query, lang)
         if lang != "fi":  # cross-lingual: Finnish terms of the same words still match names, ids
             q += terms(query, "fi")
+            for finnish in finnish_equivalents(query, lang):  # and the field's terms, translated
+                q += terms(" ".join(finnish), "fi")
         return list(dict.fromkeys(q))
 
     def coverage(self, query: str, lang: str, ids: list[str]) -> dict[str, float]:

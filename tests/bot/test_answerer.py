@@ -144,3 +144,16 @@ def test_match_call_needs_a_distinctive_name(corpus):
     assert match_call("Mihin mennessä vanhemmuushakuun piti hakea?", calls).id == "vanhemmuus-2024"
     assert match_call("syksyn 2023 haun budjetti", calls).id == "lnp-syksy-2023"
     assert match_call("Paljonko julkista tukea hankkeelle myönnetään?", calls) is None
+
+
+@pytest.mark.parametrize(
+    "question, fact",
+    [
+        ("Is VAT an eligible cost in the autumn 2023 call?", "arvonlisävero"),
+        ("Vilka bilagor ska fogas till ansökan i föräldraskapsutlysningen?", "sitoumus"),
+    ],
+)
+def test_swedish_and_english_questions_find_the_finnish_sentence(corpus, question, fact):
+    a = ask(corpus, question)
+    assert not a.refused, a.answer
+    assert fact in a.citations[0].quote, a.answer

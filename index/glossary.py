@@ -1,0 +1,57 @@
+"""Finnish equivalents of a Swedish or English question's funding terms (see glossary.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+GLOSSARY = Path(__file__).with_name("glossary.yaml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    fi: tuple[str, ...]
+    patterns: dict[str, re.Pattern[str]]
+
+
+def _pattern(variants: list[str]) -> re.Pattern[str]:
+    """Any variant at a word start; the word may go on ("attachment" matches "attachments")."""
+    alts = sorted((r"\s+".join(map(re.escape, v.split())) for v in variants), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = GLOSSARY) -> tuple[Entry, ...]:
+    entries = []
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        patterns = {lang: _pattern(raw[lang]) for lang in ("sv", "en") if raw.get(lang)}
+        entries.append(Entry(tuple(raw["fi"]), patterns))
+    return tuple(entries)
+
+
+def finnish_equivalents(text: str, lang: str) -> list[tuple[str, ...]]:
+    """For each glossary term found in ``text`` (a Swedish or English question), its Finnish words.
+
+    Empty for Finnish text: the documents' own words need no translation.
+    """
+    if lang == "fi":
+        return []
+    # Longest match first, no overlaps: "own funding" is omarahoitus, not also "funding".
+    found = [
+        (m.start(), m.end(), i)
+        for i, e in enumerate(load())
+        if lang in e.patterns
+        for m in e.patterns[lang].finditer(text)
+    ]
+    taken: list[tuple[int, int]] = []
+    hits: set[int] = set()
+    for start, end, i in sorted(found, key=lambda f: f[0] - f[1]):
+        if all(end <= a or start >= b for a, b in taken):
+            taken.append((start, end))
+            hits.add(i)
+    entries = load()
+    return [entries[i].fi for i in sorted(hits)]

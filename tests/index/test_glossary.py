@@ -1,0 +1,27 @@
+"""The fi/sv/en glossary: Swedish and English funding terms reach the Finnish documents."""
+
+from __future__ import annotations
+
+from index.glossary import finnish_equivalents, load
+from index.keyword import KeywordIndex
+
+
+def test_every_entry_has_finnish_words_and_another_language():
+    entries = load()
+    assert len(entries) >= 50
+    assert all(e.fi and e.patterns for e in entries)
+
+
+def test_terms_are_found_in_swedish_and_english_longest_first():
+    en = finnish_equivalents("How much own funding does the applicant need?", "en")
+    assert ("omarahoitus", "omarahoitusosuus") in en
+    assert not any("määräraha" in fi for fi in en)  # "own funding" is not also "funding"
+    sv = finnish_equivalents("Vilka bilagor ska fogas till ansökan?", "sv")
+    assert any("liite" in fi for fi in sv) and any("hakemus" in fi for fi in sv)
+    assert finnish_equivalents("Paljonko omarahoitusta tarvitaan?", "fi") == []
+    assert finnish_equivalents("Can you recommend a good restaurant?", "en") == []
+
+
+def test_keyword_search_of_an_english_question_adds_the_finnish_terms():
+    q = KeywordIndex(None, [], {}).query_terms("Is VAT an eligible cost?", "en")
+    assert "arvonlisävero" in q and "tukikelpoinen" in q
