@@ -12,8 +12,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.conversation import ConversationStore, Turn
-from bot.extract import Sentence, coverage, question_concepts, rank_sentences, select
-from bot.intent import SPAN_PATTERNS, Need, classify, is_follow_up, is_injection
+from bot.extract import (
+    Sentence,
+    absent_subjects,
+    coverage,
+    question_concepts,
+    rank_sentences,
+    select,
+    unexplained_words,
+)
+from bot.intent import SPAN_PATTERNS, Need, bound_words, classify, is_follow_up, is_injection
 from bot.models import Answer, Citation
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
@@ -28,6 +36,7 @@ MIN_DENSE = 0.80  # cosine of the best passage (Finnish question)
 MIN_DENSE_CROSS = 0.81  # same, Swedish or English question (no word overlap to lean on)
 MIN_DENSE_ON_TARGET = 0.75  # the asked call's own sentence holding the asked kind of answer
 MAX_UNKNOWN = 0.34  # share of topic terms that occur nowhere in the documents
+MAX_UNEXPLAINED = 0.5  # same for a Swedish or English question (glossary terms are known)
 
 _SEASONS = {
     "autumn": {"syksy", "autumn", "höst", "hösten", "fall"},
@@ -142,7 +151,7 @@ class Answerer:
         if call is not None:
             # The call asked about, and the documents shared by all calls.
             filters = Filters(call_ids=frozenset({call.id, ""}))
-        passages = retriever.search(search_query, k=6, filters=filters)
+        passages = retriever.search(search_query + bound_words(question), k=6, filters=filters)
         if not passages:
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
@@ -204,13 +213,19 @@ class Answerer:
                 return False
         # A sentence of the named call that holds what was asked for needs no word overlap.
         on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
+        vocab = self._vocabulary()
         if lang != "fi":
+            if vocab:
+                left, content = unexplained_words(question, lang, vocab, ignore)
+                if len(left) >= 2 and len(left) >= MAX_UNEXPLAINED * content:
+                    return False  # mostly words the documents never use: another topic
             return dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET)
         concepts = question_concepts(question, lang, ignore)["fi"]
+        if vocab and absent_subjects(question, vocab, ignore):
+            return False
         if not concepts:
             return dense >= MIN_DENSE
         found = coverage(concepts, set(terms(f"{p.title} {p.section} {p.text}", p.language)))
-        vocab = self._vocabulary()
         unknown = 0.0
         if vocab:
             unknown = sum(1 for c in concepts if not any(t in vocab for t in c)) / len(concepts)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
-from index.analysis import terms, word_terms, words
-from index.glossary import finnish_equivalents
+from index.analysis import noun_case, terms, word_terms, words
+from index.glossary import finnish_equivalents, matches
 from index.retriever import Passage
 from ingest.models import page_at
 from ingest.text import split_sentences
@@ -32,6 +32,9 @@ class Sentence:
 
 
 Concepts = list[frozenset[str]]
+
+# Verbs that carry no topic: "saivat rahoitusta" is about rahoitus, not about getting.
+WEAK_LEMMAS = {"saada", "tulla", "haluta", "tarvita", "tehdä", "käydä", "mennä", "löytyä"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -57,9 +60,13 @@ def question_concepts(
             if not keep(i, w):
                 continue
             t = frozenset(word_terms(w, text_lang))
-            if text_lang == "fi" and t & NEED_LEMMAS:
-                continue
             lemma = word_terms(w, text_lang)[:1]
+            if text_lang == "fi" and t:
+                # "rahamäärä" only names the kind of answer; "maksimisivumäärä" is about pages.
+                parts = t - set(lemma)
+                if set(lemma) & (NEED_LEMMAS | WEAK_LEMMAS) or (parts and parts <= NEED_LEMMAS):
+                    continue
+                t = t - (parts & NEED_LEMMAS)
             if not t or (lemma and lemma[0] in ignore) or (len(t) > 1 and t - set(lemma) <= ignore):
                 continue  # the word names the call ("vanhemmuushakuun"), settled by the filter
             t = frozenset(t - ignore)
@@ -76,6 +83,65 @@ def question_concepts(
             if t and t not in concepts["fi"]:
                 concepts["fi"].append(t)
     return concepts
+
+
+# A question's subject is a noun in the nominative, partitive or genitive ("lausunto",
+# "ennakkoa", "linkin"); nouns in other cases are often adverbs ("lopulta", "samalla", "jaossa").
+_SUBJECT_CASES = {"nimento", "osanto", "omanto"}
+# A bound is a kind of answer, not a topic: "vähimmäiskoko" is answered by "vähintään 200 000 €".
+_BOUND = re.compile(r"^(?:vähimmäis|enimmäis|maksimi|minimi|kokonais)(\w{3,})$")
+
+
+def absent_subjects(question: str, vocabulary, ignore: set[str] | None = None) -> list[str]:
+    """Nouns of a Finnish question that the documents never use, not even as a compound part.
+
+    "Mikä on ELY-keskuksen käyntiosoite?": no document mentions a visiting address, so whatever
+    the best sentence says about the ELY centre, it does not answer this.
+    """
+    ignore = ignore or set()
+    skip = need_words(question)
+    out = []
+    for w in words(question):
+        if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
+            continue  # names and acronyms are matched word for word elsewhere
+        if noun_case(w) not in _SUBJECT_CASES:
+            continue
+        t = set(word_terms(w, "fi"))
+        lemma = word_terms(w, "fi")[:1]
+        parts = t - set(lemma)
+        named = NEED_LEMMAS | ignore
+        if not t or set(lemma) & named or (parts and parts <= named):
+            continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
+        t |= {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
+        if not any(x in vocabulary for x in t - NEED_LEMMAS):
+            out.append(w)
+    return out
+
+
+def unexplained_words(
+    question: str, lang: str, vocabulary, ignore: set[str] | None = None
+) -> tuple[list[str], int]:
+    """Content words of a Swedish or English question that neither the documents (their sv/en
+    pages, names) nor the glossary know, and the number of content words.
+
+    "Can you recommend a good restaurant in Hämeenlinna?" knows only the town.
+    """
+    ignore = ignore or set()
+    skip = need_words(question)
+    covered = [(a, b) for a, b, _ in matches(question, lang)]
+    left, content = [], 0
+    for m in re.finditer(r"\w+", question):
+        w = m.group(0)
+        own = word_terms(w, lang)
+        if w.lower() in skip or not own:
+            continue
+        content += 1
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        if any(t in vocabulary or t in ignore for t in (*own, *word_terms(w, "fi"))):
+            continue
+        left.append(w)
+    return left, content
 
 
 def _shared(i: int, w: str) -> bool:

@@ -15,6 +15,7 @@ class Need(StrEnum):
     COUNT = "count"
     DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
+    BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
     ELIGIBILITY = "eligibility"
     STATUS = "status"
     GENERAL = "general"
@@ -99,6 +100,26 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     ),
 ]
 
+_BOUND_QUESTION = re.compile(
+    r"(vähimmäis|enimmäis|maksimi|minimi|vähintään|enintään|korkeintaan|minimum|maximum|"
+    r"at least|at most|\bminst|\bhögst|\blägst)",
+    _I,
+)
+
+_LEAST = re.compile(r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst)", _I)
+_MOST = re.compile(r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst)", _I)
+
+
+def bound_words(question: str) -> str:
+    """The words documents state a bound with: "vähimmäiskoko" is written "vähintään …"."""
+    out = ""
+    if _LEAST.search(question):
+        out += " vähintään"
+    if _MOST.search(question):
+        out += " enintään"
+    return out
+
+
 # A question asks "who can apply" is eligibility even though it starts with "kuka"/"who".
 _ELIGIBILITY_FIRST = re.compile(
     r"\b(kuka|ketkä|mitkä (tahot|organisaatiot)|who|vem|vilka)\b.*\b(voi|voivat|saa|saavat|can|may|"
@@ -131,6 +152,11 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
+    Need.BOUND: re.compile(
+        r"\b(vähintään|enintään|korkeintaan|vähimmäis\w*|enimmäis\w*|minimum|maximum|at least|"
+        r"at most|up to|minst|högst|lägst)\s+(\w+\s+)?\d",
+        _I,
+    ),
     Need.COUNT: re.compile(
         r"\b\d+\b|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|"
         r"yhdeksän|kymmenen)\b",
@@ -238,7 +264,7 @@ def classify(question: str) -> Need:
         return Need.ELIGIBILITY
     found = [need for need, pattern in _NEEDS if pattern.search(question)]
     if not found:
-        return Need.GENERAL
+        return Need.BOUND if _BOUND_QUESTION.search(question) else Need.GENERAL
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         return found[1]
     return found[0]

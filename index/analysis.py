@@ -24,11 +24,13 @@ _STOP = {
     ),
     "sv": set(
         "och eller är var vara inte det den de som att än om när hur vad vem vilka vilken "
-        "kan får ska för på i av till med från en ett man finns har".split()
+        "kan får ska för på i av till med från en ett man finns har måste jag vi du ni vid mitt "
+        "min vår er".split()
     ),
     "en": set(
         "the a an and or is are was were be been not it its this that these those of in on to "
-        "for with from by at as what who when how which much many can does do did i you we".split()
+        "for with from by at as what who when how which much many can does do did i you we "
+        "have has had should must will would could my our your there about".split()
     ),
 }
 STOPWORDS = _STOP
@@ -77,6 +79,19 @@ def _finnish_terms(word: str) -> tuple[str, ...]:
         if len(parts) > 1:
             terms.extend(p for p in parts if p not in terms)
     return tuple(terms)
+
+
+@lru_cache(maxsize=50_000)
+def noun_case(word: str) -> str | None:
+    """Voikko's case name when every reading of ``word`` is a common noun, else None.
+
+    "lausunto" -> "nimento"; "maksaa" -> None (also the verb "to pay"); "samalla" -> "ulkoolento".
+    """
+    v = _voikko()
+    analyses = v.analyze(word.lower()) if v is not None else []
+    if not analyses or any(a.get("CLASS") != "nimisana" for a in analyses):
+        return None
+    return analyses[0].get("SIJAMUOTO")
 
 
 # Lemmas of auxiliary verbs: inflected forms ("piti", "voidaan") slip past the surface stop list.

@@ -33,25 +33,28 @@ def load(path: Path = GLOSSARY) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def finnish_equivalents(text: str, lang: str) -> list[tuple[str, ...]]:
-    """For each glossary term found in ``text`` (a Swedish or English question), its Finnish words.
-
-    Empty for Finnish text: the documents' own words need no translation.
-    """
+def matches(text: str, lang: str) -> list[tuple[int, int, int]]:
+    """(start, end, entry index) of the glossary terms in ``text``: longest first, no overlaps."""
     if lang == "fi":
         return []
-    # Longest match first, no overlaps: "own funding" is omarahoitus, not also "funding".
     found = [
         (m.start(), m.end(), i)
         for i, e in enumerate(load())
         if lang in e.patterns
         for m in e.patterns[lang].finditer(text)
     ]
-    taken: list[tuple[int, int]] = []
-    hits: set[int] = set()
+    taken: list[tuple[int, int, int]] = []
     for start, end, i in sorted(found, key=lambda f: f[0] - f[1]):
-        if all(end <= a or start >= b for a, b in taken):
-            taken.append((start, end))
-            hits.add(i)
+        if all(end <= a or start >= b for a, b, _ in taken):
+            taken.append((start, end, i))
+    return sorted(taken)
+
+
+def finnish_equivalents(text: str, lang: str) -> list[tuple[str, ...]]:
+    """For each glossary term found in ``text`` (a Swedish or English question), its Finnish words.
+
+    Empty for Finnish text: the documents' own words need no translation.
+    """
     entries = load()
-    return [entries[i].fi for i in sorted(hits)]
+    hits = sorted({i for _, _, i in matches(text, lang)})
+    return [entries[i].fi for i in hits]

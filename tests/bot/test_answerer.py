@@ -157,3 +157,25 @@ def test_swedish_and_english_questions_find_the_finnish_sentence(corpus, questio
     a = ask(corpus, question)
     assert not a.refused, a.answer
     assert fact in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mikä on Hämeen ELY-keskuksen postiosoite?",  # the subject noun occurs in no document
+        "Maksetaanko hankkeelle ennakkoa?",
+        "Where can I buy a cheap laptop in Tampere?",  # most words unknown to documents+glossary
+        "Hur förnyar jag mitt körkort?",
+    ],
+)
+def test_questions_about_what_the_documents_never_mention_are_refused(corpus, question):
+    a = ask(corpus, question)
+    assert a.refused, a.answer
+    assert "antti.hieta@ely-keskus.fi" in a.answer or "@" in a.answer  # who to ask instead
+
+
+def test_a_bound_in_a_compound_is_not_an_unknown_subject(corpus):
+    # "vähimmäiskoko" occurs nowhere, but it asks for a bound ("vähintään 100 000 euroa").
+    a = ask(corpus, "Mikä on OKM:n kevään 2025 haun hankkeen vähimmäiskoko?")
+    assert not a.refused, a.answer
+    assert "100 000" in a.answer

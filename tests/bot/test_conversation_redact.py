@@ -40,6 +40,8 @@ def test_classify_needs():
     assert classify("Kuinka pitkä hanke saa olla?") is Need.DURATION
     assert classify("How long may a project run?") is Need.DURATION
     assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
+    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+    assert classify("Montako hanketta pitää vähintään olla?") is Need.COUNT
     # "kuka" alone asks who does something, not whom to contact.
     assert classify("Kuka rahoittaa haun?") is Need.GENERAL
     assert classify("Who should I contact about the call?") is Need.CONTACT
