@@ -11,7 +11,7 @@ from index.analysis import noun_case, terms, word_terms, words
 from index.glossary import finnish_equivalents, matches
 from index.retriever import Passage
 from ingest.models import page_at
-from ingest.text import split_sentences
+from ingest.text import is_quotable, quote_text, sentence_units
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Sentence:
     @property
     def quote(self) -> str:
         """The sentence after what it cannot be read without ("… eivät ole tukikelpoisia")."""
-        return f"{self.context} … {self.text}" if self.context else self.text
+        return quote_text(self.context, self.text)
 
 
 Concepts = list[frozenset[str]]
@@ -182,17 +182,14 @@ def rank_sentences(
     for rank, passage in enumerate(passages):
         prior = (passage.score / top_score if top_score > 0 else 0.0) / (1 + 0.15 * rank)
         offset = 0
-        ordinal = -1
-        for context, label, line in _lines_in_context(passage.text.split("\n")):
-            for sent in split_sentences(line):
-                ordinal += 1
-                start = passage.text.find(sent, offset)
-                offset = start + len(sent) if start >= 0 else offset
-                if len(sent) < 12 or not re.search(r"[A-Za-zÄÖÅäöå]{3}", sent):
-                    continue
-                score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
-                page = page_at(passage.page, passage.page_spans, max(start, 0))
-                out.append(Sentence(sent, passage, page, cov, has_span, score, context))
+        for ordinal, (context, label, sent) in enumerate(sentence_units(passage.text)):
+            start = passage.text.find(sent, offset)
+            offset = start + len(sent) if start >= 0 else offset
+            if not is_quotable(sent):
+                continue
+            score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
+            page = page_at(passage.page, passage.page_spans, max(start, 0))
+            out.append(Sentence(sent, passage, page, cov, has_span, score, context))
     if meaning is not None and out:
         # Meaning beside word overlap: the only signal when the question's language differs
         # from the document's. Cosines of E5 sit in a narrow band around 0.8.
@@ -236,37 +233,6 @@ class _Asked:
         if len(sent) > 400:
             score -= 0.05
         return score, cov, has_span
-
-
-def _lines_in_context(lines: list[str]):
-    """(context, is_label, line) for each line of a passage.
-
-    A list item that starts in lower case ("arvonlisävero silloin, kun …") hangs from the label
-    above it; a short table cell ("puh. 0295 025 116") is read with the cells just before it in
-    the same row ("Antti Hieta", "Rahoitusasiantuntija").
-    """
-    label_line = ""
-    cells: list[str] = []
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        nxt = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
-        lower = line[:1].islower()
-        label = (
-            bool(line)
-            and not lower
-            and (line.endswith(":") or (not line.endswith((".", "!", "?")) and nxt[:1].islower()))
-        )
-        cell = 0 < len(line) <= 60 and not line.endswith((".", ":", "!", "?"))
-        if lower and label_line:
-            context = label_line
-        elif cell and cells:
-            context = " · ".join(cells[-3:])
-        else:
-            context = ""
-        yield context, label, line
-        if not lower:
-            label_line = line.rstrip(":") if label else ""
-        cells = cells + [line] if cell else []
 
 
 def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:

@@ -73,7 +73,7 @@ class Services:
 
     @cached_property
     def sentence_vectors(self) -> SentenceVectors:
-        return SentenceVectors(self.embedder)
+        return SentenceVectors(self.embedder, self.settings.data_dir / "sentence-vectors.sqlite3")
 
     @cached_property
     def generator(self) -> Generator | None:
@@ -81,7 +81,9 @@ class Services:
         return make_generator(self.settings)
 
     def ingestor(self) -> Ingestor:
-        return Ingestor(self.settings, self.store, self.embedder, self.calls())
+        return Ingestor(
+            self.settings, self.store, self.embedder, self.calls(), self.sentence_vectors
+        )
 
     def retriever(self) -> Retriever:
         s = self.settings

@@ -6,9 +6,12 @@ known cause of bad cross-lingual search.
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import threading
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -89,19 +92,77 @@ class SentenceTransformerEmbedder:
 
 
 class SentenceVectors:
-    """Embeddings of single sentences, each computed once and kept (least recently used out).
+    """Embeddings of single sentences, each computed once and kept.
 
     Chunks are embedded whole at ingest. Choosing which sentence of a chunk to quote, and doing
     so across languages (a Swedish question, a Finnish sentence), needs each sentence's own
-    meaning; a sentence embeds in a few milliseconds, so a cache makes that cost a one-off.
+    meaning. Ingest computes the vectors of every quotable sentence (``warm``) into a SQLite file
+    keyed by the sentence text, so a server process reads them instead of embedding while a user
+    waits; a sentence it has never seen is embedded on the spot and stored. Recently used
+    vectors also stay in memory.
     """
 
-    def __init__(self, embedder: Embedder, max_items: int = 50_000):
+    def __init__(self, embedder: Embedder, path: Path | None = None, max_items: int = 50_000):
         self.embedder = embedder
+        self.path = path
         self.max_items = max_items
-        self._passages: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+
+    # ---- storage -------------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection | None:
+        if self.path is None:
+            return None
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
+            )
+            self._db = db
+        return self._db
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.embedder.name}\n{text}".encode()).hexdigest()
+
+    def _load(self, texts: list[str]) -> dict[str, np.ndarray]:
+        db = self._conn()
+        if db is None or not texts:
+            return {}
+        keys = {self._key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        for i in range(0, len(items), 500):
+            part = items[i : i + 500]
+            rows = db.execute(
+                f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+            ).fetchall()
+            for key, blob in rows:
+                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def _store(self, items: dict[str, np.ndarray]) -> None:
+        db = self._conn()
+        if db is None or not items:
+            return
+        rows = [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()]
+        with db:
+            db.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
+
+    # ---- API -----------------------------------------------------------------------------
+    def warm(self, texts: list[str], batch: int = 32) -> int:
+        """Embed and store the texts not stored yet; how many were embedded."""
+        with self._lock:
+            todo = list(dict.fromkeys(texts))
+            todo = [t for t in todo if t not in self._load(todo)]
+            for i in range(0, len(todo), batch):
+                part = todo[i : i + batch]
+                vecs = self.embedder.embed_passages(part)
+                self._store(dict(zip(part, vecs, strict=True)))
+        return len(todo)
 
     def query(self, text: str) -> np.ndarray:
         with self._lock:
@@ -110,23 +171,28 @@ class SentenceVectors:
                 self._queries.move_to_end(text)
                 return hit
         vec = self.embedder.embed_query(text)
-        self._keep(self._queries, {text: vec}, 1024)
+        with self._lock:
+            self._remember(self._queries, {text: vec}, 1024)
         return vec
 
     def passages(self, texts: list[str]) -> np.ndarray:
         with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._passages))
-        if missing:
-            vecs = self.embedder.embed_passages(missing)
-            self._keep(self._passages, dict(zip(missing, vecs, strict=True)))
-        with self._lock:
-            out = [self._passages[t] for t in texts if t in self._passages]
+            out = {t: self._memory[t] for t in texts if t in self._memory}
+            missing = [t for t in dict.fromkeys(texts) if t not in out]
+            loaded = self._load(missing)
+            new = [t for t in missing if t not in loaded]
+            if new:
+                fresh = dict(zip(new, self.embedder.embed_passages(new), strict=True))
+                self._store(fresh)
+                loaded.update(fresh)
+            out.update(loaded)
+            self._remember(self._memory, loaded, self.max_items)
             for t in texts:
-                if t in self._passages:
-                    self._passages.move_to_end(t)
-        if len(out) != len(texts):  # evicted meanwhile by a concurrent caller: embed again
-            return self.embedder.embed_passages(texts)
-        return np.stack(out) if out else np.zeros((0, self.embedder.dim), dtype=np.float32)
+                if t in self._memory:
+                    self._memory.move_to_end(t)
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.stack([out[t] for t in texts])
 
     def similarity(self, question: str, texts: list[str]) -> np.ndarray:
         """Cosine of each text with the question (vectors are L2-normalised)."""
@@ -134,12 +200,11 @@ class SentenceVectors:
             return np.zeros(0, dtype=np.float32)
         return self.passages(texts) @ self.query(question)
 
-    def _keep(self, cache: OrderedDict, items: dict[str, np.ndarray], limit: int | None = None):
-        limit = limit or self.max_items
-        with self._lock:
-            cache.update(items)
-            while len(cache) > limit:
-                cache.popitem(last=False)
+    @staticmethod
+    def _remember(cache: OrderedDict, items: dict[str, np.ndarray], limit: int) -> None:
+        cache.update(items)
+        while len(cache) > limit:
+            cache.popitem(last=False)
 
 
 @lru_cache(maxsize=4)

@@ -17,13 +17,14 @@ from tqdm import tqdm
 
 from hakuapu.calls import CallsFile
 from hakuapu.settings import Settings
-from index.embedding import Embedder
+from index.embedding import Embedder, SentenceVectors
 from index.store import IndexStore
 from ingest.chunker import chunk_document, slugify
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.models import Chunk, DocumentInfo
 from ingest.readers import SUPPORTED, read_document
+from ingest.text import quotes
 
 log = logging.getLogger(__name__)
 _PIPELINE_VERSION = "7"  # bump when chunking changes, so every document is re-chunked
@@ -106,11 +107,13 @@ class Ingestor:
         store: IndexStore,
         embedder: Embedder,
         calls: CallsFile | None = None,
+        sentence_vectors: SentenceVectors | None = None,
     ):
         self.settings = settings
         self.store = store
         self.embedder = embedder
         self.calls = calls
+        self.sentence_vectors = sentence_vectors
 
     def describe(self, path: Path, override: DocumentOverride | None = None) -> tuple[str, dict]:
         """doc id and the metadata that calls.yaml (or the admin) gives the file."""
@@ -210,6 +213,9 @@ class Ingestor:
                         return
                     all_chunks = [c for _, chunks in pending for c in chunks]
                     vectors = self.embed(all_chunks, show)
+                    if self.sentence_vectors is not None:
+                        # Answers weigh each sentence's meaning: embed them now, not per question.
+                        self.sentence_vectors.warm([q for c in all_chunks for q in quotes(c.text)])
                     start = 0
                     for doc, chunks in pending:
                         build.add(doc, chunks, vectors[start : start + len(chunks)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Short words after which a trailing hyphen is a suspended compound ("liikunta- ja kulttuuri").
@@ -152,3 +153,56 @@ def split_sentences(text: str) -> list[str]:
 
 def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
+    """(context, is_label, line) for each line of a passage.
+
+    A list item that starts in lower case ("arvonlisävero silloin, kun …") hangs from the label
+    above it; a short table cell ("puh. 0295 025 116") is read with the cells just before it in
+    the same row ("Antti Hieta", "Rahoitusasiantuntija").
+    """
+    label_line = ""
+    cells: list[str] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        nxt = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+        lower = line[:1].islower()
+        label = (
+            bool(line)
+            and not lower
+            and (line.endswith(":") or (not line.endswith((".", "!", "?")) and nxt[:1].islower()))
+        )
+        cell = 0 < len(line) <= 60 and not line.endswith((".", ":", "!", "?"))
+        if lower and label_line:
+            context = label_line
+        elif cell and cells:
+            context = " · ".join(cells[-3:])
+        else:
+            context = ""
+        yield context, label, line
+        if not lower:
+            label_line = line.rstrip(":") if label else ""
+        cells = cells + [line] if cell else []
+
+
+def sentence_units(text: str) -> Iterator[tuple[str, bool, str]]:
+    """(context, is_label, sentence) for each sentence of a chunk's text, in order: what an
+    answer can quote, and what the answerer and the ingest-time sentence vectors agree on."""
+    for context, label, line in lines_in_context(text.split("\n")):
+        for sentence in split_sentences(line):
+            yield context, label, sentence
+
+
+def is_quotable(sentence: str) -> bool:
+    """Long enough to say something, and made of words (not a page number or a table figure)."""
+    return len(sentence) >= 12 and bool(re.search(r"[A-Za-zÄÖÅäöå]{3}", sentence))
+
+
+def quote_text(context: str, sentence: str) -> str:
+    return f"{context} … {sentence}" if context else sentence
+
+
+def quotes(text: str) -> list[str]:
+    """Every quote an answer could take from a chunk's text."""
+    return [quote_text(c, s) for c, _, s in sentence_units(text) if is_quotable(s)]

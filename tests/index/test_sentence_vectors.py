@@ -47,3 +47,28 @@ def test_similarity_finds_the_sentence_that_answers_across_languages(embedder):
     ]
     sims = vectors.similarity("How long may the project last?", sentences)
     assert sims.shape == (3,) and int(np.argmax(sims)) == 0
+
+
+def test_vectors_persist_in_the_data_folder(embedder, tmp_path):
+    path = tmp_path / "sentence-vectors.sqlite3"
+    texts = ["Hakuinfo pidetään Teamsissa.", "Hakemukset käsitellään kesäkuussa."]
+    first = SentenceVectors(_Counting(embedder), path)
+    assert first.warm(texts) == 2 and first.warm(texts) == 0
+    counting = _Counting(embedder)
+    second = SentenceVectors(counting, path)  # another process, same data folder
+    vecs = second.passages(texts)
+    assert counting.passages == 0
+    assert np.allclose(vecs, embedder.embed_passages(texts), atol=1e-6)
+
+
+def test_ingest_embeds_every_quotable_sentence(corpus):
+    """Answering reads sentence vectors that ingest stored; it embeds nothing while users wait."""
+    from ingest.text import quotes
+
+    svc = corpus.services
+    chunks = svc.store.snapshot().chunks(svc.store.snapshot().keyword.ids)
+    texts = [q for c in chunks.values() for q in quotes(c.text)]
+    counting = _Counting(svc.embedder)
+    stored = SentenceVectors(counting, svc.sentence_vectors.path)
+    assert stored.passages(texts).shape == (len(texts), svc.embedder.dim)
+    assert counting.passages == 0
