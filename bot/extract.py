@@ -113,9 +113,27 @@ def absent_subjects(question: str, vocabulary, ignore: set[str] | None = None) -
         if not t or set(lemma) & named or (parts and parts <= named):
             continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
         t |= {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
-        if not any(x in vocabulary for x in t - NEED_LEMMAS):
-            out.append(w)
+        if any(x in vocabulary for x in t - NEED_LEMMAS):
+            continue
+        # Same stem, other word class: "liite" is known from "liittää", "raportti" from
+        # "raportoida".
+        if lemma and _stem(lemma[0]) in _stems(vocabulary):
+            continue
+        out.append(w)
     return out
+
+
+def _stem(word: str) -> str:
+    return word[: min(5, max(4, len(word) - 1))]
+
+
+_stem_cache: list = [None, set()]
+
+
+def _stems(vocabulary) -> set[str]:
+    if _stem_cache[0] is not vocabulary:
+        _stem_cache[:] = [vocabulary, {t[:k] for t in vocabulary for k in (4, 5) if len(t) > k}]
+    return _stem_cache[1]
 
 
 def unexplained_words(

@@ -178,6 +178,18 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         re.compile(r"\b(enintään|korkeintaan|enimmäis\w*|maximum|at most|up to|högst)\b", _I),
     ),
     (
+        re.compile(
+            r"\b(voi\w* hakea|saa\w* hakea|hakija\w*|apply|applicant\w*|eligible|"
+            r"kan söka|får söka|sökande|berättigad\w*)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(voivat hakea|voi hakea|hakij\w*|eligible|applicants?|may apply|can apply|"
+            r"kan söka|får söka|sökande|berättigad\w*)\b",
+            _I,
+        ),
+    ),
+    (
         re.compile(r"(liit(e|tt|tä|ty)\w*|attach\w*|enclos\w*|bilag\w*|\bfoga\w*|bifoga\w*)", _I),
         re.compile(r"(liit(e|ä|t)\w*|attach\w*|enclos\w*|bilag\w*|bifoga\w*)", _I),
     ),
