@@ -194,6 +194,7 @@ def rank_sentences(
         cues=[want for asks, want in CUES if asks.search(question)],
         definition=is_definition(question),
         focus=focus,
+        need=need,
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -227,6 +228,16 @@ class _Asked:
     cues: list[re.Pattern[str]]
     definition: bool
     focus: tuple[str, set[str]] | None
+    need: Need
+
+    def _counts_the_asked(self, sent: str, lang: str) -> bool:
+        """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own."""
+        wanted = set().union(*self.concepts.get(lang, self.concepts["fi"]), set())
+        for m in self.span.finditer(sent):
+            for word in (m.group("counted"), m.group("counted2")):
+                if word and wanted & set(word_terms(word, lang)):
+                    return True
+        return False
 
     def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
         s_terms = set(terms(sent, passage.language))
@@ -235,6 +246,8 @@ class _Asked:
         cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
         has_span = bool(self.span and self.span.search(sent))
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
+        if self.need is Need.COUNT and has_span and self._counts_the_asked(sent, passage.language):
+            score += 0.2
         if any(c.search(sent) for c in self.cues):
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:

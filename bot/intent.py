@@ -127,6 +127,12 @@ _ELIGIBILITY_FIRST = re.compile(
     _I,
 )
 
+NUMBER_WORDS = (
+    r"(?:yksi|yhde\w*|yhtä|kaksi|kahde\w*|kahta|kolme\w*|kolm\w*|neljä\w*|viisi|viide\w*|"
+    r"viittä|kuusi|kuude\w*|kuutta|seitsemä\w*|kahdeksa\w*|yhdeksä\w*|kymmene\w*|kymmentä|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
+)
+
 SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.AMOUNT: re.compile(
         r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euroa|eur\b|"
@@ -141,9 +147,9 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         r"oktober)\b",
         _I,
     ),
+    # An address or a number to reach someone by; the name is in the same row or sentence.
     Need.CONTACT: re.compile(
-        r"[\w.+-]+(@|\(at\))[\w-]+\.[\w.]+|\b0\d{2,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|"
-        r"\b[A-ZÄÖÅ][a-zäöå]+ [A-ZÄÖÅ][a-zäöå]+\b"
+        r"[\w.+-]+(@|\(at\))[\w-]+\.[\w.]+|\b0\d{2,3}[\s-]?\d{3}[\s-]?\d{3,4}\b"
     ),
     Need.AGE: re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*", _I),
     Need.DURATION: re.compile(
@@ -157,9 +163,11 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         r"at most|up to|minst|högst|lägst)\s+(\w+\s+)?\d",
         _I,
     ),
+    # A number that counts something: "66 hakemusta", "2–5 hankkeesta", "kahdesta hankkeesta";
+    # not a date, a year, a time, an id ("ESR-VANH-2024-1") or a scale ("1–5.").
     Need.COUNT: re.compile(
-        r"\b\d+\b|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|"
-        r"yhdeksän|kymmenen)\b",
+        r"(?<![\w.,:/–-])(?:\d{1,3}(?:\s?[–-]\s?\d{1,3})?|" + NUMBER_WORDS + r")(?![\w.,:/–-])"
+        r"\s+\(?(?P<counted>[^\W\d]+)(?:\s+(?P<counted2>[^\W\d]+))?",
         _I,
     ),
 }

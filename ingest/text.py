@@ -159,8 +159,9 @@ def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
     """(context, is_label, line) for each line of a passage.
 
     A list item that starts in lower case ("arvonlisävero silloin, kun …") hangs from the label
-    above it; a short table cell ("puh. 0295 025 116") is read with the cells just before it in
-    the same row ("Antti Hieta", "Rahoitusasiantuntija").
+    above it; a table cell or row ("ELY-keskus antti.hieta@… puh. 0295 025 116") is read with
+    the short cells just before it ("Antti Hieta", "Rahoitusasiantuntija"): pypdf gives each
+    cell of a table its own line.
     """
     label_line = ""
     cells: list[str] = []
@@ -173,10 +174,10 @@ def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
             and not lower
             and (line.endswith(":") or (not line.endswith((".", "!", "?")) and nxt[:1].islower()))
         )
-        cell = 0 < len(line) <= 60 and not line.endswith((".", ":", "!", "?"))
+        cell = 0 < len(line) <= 60 and not lower and not line.endswith((".", ":", "!", "?"))
         if lower and label_line:
             context = label_line
-        elif cell and cells:
+        elif cells and not line.endswith((".", "!", "?")):
             context = " · ".join(cells[-3:])
         else:
             context = ""

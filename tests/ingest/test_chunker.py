@@ -200,3 +200,29 @@ def test_corpus_chunks_are_sized_and_labelled(corpus, embedder):
     assert manifest.documents["teemakuvaus-lnp"]["call_id"] == ""  # shared by all calls
     langs = {c.language for c in corpus.chunks("hakuilmoitus-lnp-syksy-2023")}
     assert langs == {"fi", "sv"}  # page 5 is a Swedish summary
+
+
+def test_quotes_carry_their_list_label_and_table_row():
+    from ingest.text import quotes
+
+    text = "\n".join(
+        [
+            "Kustannukset, jotka eivät ole tukikelpoisia",
+            "arvonlisävero silloin, kun hakija voi vähentää sen verotuksessaan",
+            "korot ja pankkikulut",
+            "Antti Hieta",
+            "Rahoitusasiantuntija",
+            "Hämeen ELY-keskus antti.hieta@ely-keskus.fi puh. 0295 025 116",
+            "Hakemukset käsitellään kesäkuussa.",
+        ]
+    )
+    got = quotes(text)
+    assert (
+        "Kustannukset, jotka eivät ole tukikelpoisia … arvonlisävero silloin, kun hakija voi "
+        "vähentää sen verotuksessaan" in got
+    )
+    assert (
+        "Antti Hieta · Rahoitusasiantuntija … Hämeen ELY-keskus antti.hieta@ely-keskus.fi "
+        "puh. 0295 025 116" in got
+    )
+    assert "Hakemukset käsitellään kesäkuussa." in got  # a sentence of its own needs no context
