@@ -6,6 +6,7 @@ retrieve -> select sentences -> cite -> frame, or an honest refusal that names w
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from bot.extract import (
     rank_sentences,
     select,
     unexplained_words,
+    unknown_words,
 )
 from bot.intent import SPAN_PATTERNS, Need, bound_words, classify, is_follow_up, is_injection
 from bot.models import Answer, Citation
@@ -29,6 +31,8 @@ from index.analysis import terms
 from index.embedding import SentenceVectors
 from index.retriever import Filters, Passage, Retriever
 from ingest.language import detect_language
+
+log = logging.getLogger(__name__)
 
 # Evidence thresholds (see bench/answers.py for the numbers that set them).
 MIN_COVERAGE = 0.34  # share of the question's topic terms found in the best passage
@@ -166,9 +170,13 @@ class Answerer:
             question, lang, need, passages, ignore=ignore, focus=focus, meaning=meaning
         )
         chosen = select(ranked)
-        if not chosen or not self._strong_enough(
-            question, lang, need, passages, chosen, ignore, call
-        ):
+        weak = (
+            self._weakness(question, lang, need, passages, chosen, ignore, call)
+            if chosen
+            else "no sentence"
+        )
+        if weak:
+            log.debug("refused: %s", weak)
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         call_id = call.id if call else (chosen[0].passage.call_id or None)
         cited_call = calls.call(call_id) if (calls and call_id) else None
@@ -193,24 +201,25 @@ class Answerer:
             mode=mode,
         )
 
-    def _strong_enough(
+    def _weakness(
         self, question, lang, need, passages, chosen: list[Sentence], ignore, call
-    ) -> bool:
-        """Refuse rather than quote something beside the point.
+    ) -> str | None:
+        """Why the evidence does not answer the question, or None when it does.
 
-        The evidence must be close in meaning (dense score), share the question's topic words
-        (Finnish questions), contain every number the question names, and, when the question
-        asks for an amount, date, contact, age or count, hold one.
+        Refuse rather than quote something beside the point: the evidence must be close in
+        meaning (dense score), share the question's topic words, contain every number the
+        question names, and, when the question asks for an amount, date, contact, age or count,
+        hold one. A question about something the documents never mention is refused outright.
         """
         lead = chosen[0]
         dense = max(p.scores.get("dense", 0.0) for p in passages)
         if need in SPAN_PATTERNS and not any(s.has_span for s in chosen):
-            return False
+            return f"no {need.value} in the best sentences"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         for number in re.findall(r"\b\d+(?:[.,]\d+)?\b", question):
             if number not in evidence and number not in ignore:
-                return False
+                return f"the number {number} is not in the evidence"
         # A sentence of the named call that holds what was asked for needs no word overlap.
         on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
         vocab = self._vocabulary()
@@ -218,20 +227,26 @@ class Answerer:
             if vocab:
                 left, content = unexplained_words(question, lang, vocab, ignore)
                 if len(left) >= 2 and len(left) >= MAX_UNEXPLAINED * content:
-                    return False  # mostly words the documents never use: another topic
-            return dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET)
+                    return f"words the documents never use: {left}"
+            if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
+                return None
+            return f"dense {dense:.3f} too low"
         concepts = question_concepts(question, lang, ignore)["fi"]
-        if vocab and absent_subjects(question, vocab, ignore):
-            return False
-        if not concepts:
-            return dense >= MIN_DENSE
+        absent = absent_subjects(question, vocab, ignore) if vocab else []
+        if absent:
+            return f"subjects the documents never mention: {absent}"
+        if dense < MIN_DENSE:
+            return f"dense {dense:.3f} too low"
+        if not concepts or on_target:
+            return None
         found = coverage(concepts, set(terms(f"{p.title} {p.section} {p.text}", p.language)))
-        unknown = 0.0
-        if vocab:
-            unknown = sum(1 for c in concepts if not any(t in vocab for t in c)) / len(concepts)
+        unknown = len(unknown_words(question, vocab, ignore)) / len(concepts) if vocab else 0.0
         # Words the documents never use point at a topic they don't cover ("tuntihinta").
-        too_unknown = unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN)
-        return dense >= MIN_DENSE and (on_target or (found >= MIN_COVERAGE and not too_unknown))
+        if unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN):
+            return f"{unknown:.0%} of the topic words are unknown"
+        if found < MIN_COVERAGE:
+            return f"the passage has {found:.0%} of the topic words"
+        return None
 
     def _vocabulary(self):
         snap = self._retriever().store.snapshot()

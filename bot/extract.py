@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
-from index.analysis import noun_case, terms, word_terms, words
+from index.analysis import is_verb, noun_case, terms, word_terms, words
 from index.glossary import finnish_equivalents, matches
 from index.retriever import Passage
 from ingest.models import page_at
@@ -98,25 +98,37 @@ def absent_subjects(question: str, vocabulary, ignore: set[str] | None = None) -
     "Mikä on ELY-keskuksen käyntiosoite?": no document mentions a visiting address, so whatever
     the best sentence says about the ELY centre, it does not answer this.
     """
+    return unknown_words(question, vocabulary, ignore, subjects_only=True)
+
+
+def unknown_words(
+    question: str, vocabulary, ignore: set[str] | None = None, subjects_only: bool = False
+) -> list[str]:
+    """Topic words of a Finnish question that no document uses, in any form.
+
+    Verbs are left out (they paraphrase freely: "käynnistyä" for "alkaa"), and so are names,
+    words naming the kind of answer or the call, and words whose stem the documents use in
+    another word class ("liite" beside "liittää").
+    """
     ignore = ignore or set()
     skip = need_words(question)
     out = []
     for w in words(question):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
             continue  # names and acronyms are matched word for word elsewhere
-        if noun_case(w) not in _SUBJECT_CASES:
+        if subjects_only and noun_case(w) not in _SUBJECT_CASES:
+            continue
+        if is_verb(w):
             continue
         t = set(word_terms(w, "fi"))
         lemma = word_terms(w, "fi")[:1]
         parts = t - set(lemma)
-        named = NEED_LEMMAS | ignore
+        named = NEED_LEMMAS | WEAK_LEMMAS | ignore
         if not t or set(lemma) & named or (parts and parts <= named):
             continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
         t |= {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
         if any(x in vocabulary for x in t - NEED_LEMMAS):
             continue
-        # Same stem, other word class: "liite" is known from "liittää", "raportti" from
-        # "raportoida".
         if lemma and _stem(lemma[0]) in _stems(vocabulary):
             continue
         out.append(w)

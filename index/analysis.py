@@ -94,6 +94,13 @@ def noun_case(word: str) -> str | None:
     return analyses[0].get("SIJAMUOTO")
 
 
+@lru_cache(maxsize=50_000)
+def is_verb(word: str) -> bool:
+    """Any reading of ``word`` is a verb ("käynnistyä", "vaaditaan", "maksaa")."""
+    v = _voikko()
+    return any(a.get("CLASS") == "teonsana" for a in (v.analyze(word.lower()) if v else []))
+
+
 # Lemmas of auxiliary verbs: inflected forms ("piti", "voidaan") slip past the surface stop list.
 _STOP_LEMMAS = {"olla", "voida", "pitää", "täytyä", "ei"}
 
