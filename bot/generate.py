@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.analysis import analyze
 from ingest.language import detect_language
 
 if TYPE_CHECKING:
@@ -176,12 +177,6 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _voikko():
-    from index.analysis import _voikko as shared
-
-    return shared()
-
-
 @lru_cache(maxsize=50_000)
 def _forms(word: str) -> frozenset[str]:
     """A word lower-cased, plus its Voikko base forms ("Hiedan" -> "hieta")."""
@@ -189,21 +184,16 @@ def _forms(word: str) -> frozenset[str]:
     out = {w}
     if ":" in w:  # OKM:n, STM:ltä
         out.add(w.split(":", 1)[0])
-    v = _voikko()
-    if v is not None:
-        for a in v.analyze(word)[:4]:
-            base = a.get("BASEFORM")
-            if base:
-                out.add(base.lower())
+    for a in analyze(word)[:4]:
+        base = a.get("BASEFORM")
+        if base:
+            out.add(base.lower())
     return frozenset(out)
 
 
 @lru_cache(maxsize=50_000)
 def _is_proper(word: str) -> bool:
-    v = _voikko()
-    if v is None:
-        return False
-    return any(a.get("CLASS") in _PROPER_CLASSES for a in v.analyze(word))
+    return any(a.get("CLASS") in _PROPER_CLASSES for a in analyze(word))
 
 
 def _extract(text: str, *, lenient: bool) -> _Facts:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import lru_cache
 
 import Stemmer
@@ -59,14 +60,34 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_SNOWBALL.get(lang, "finnish"))
 
 
+_voikko_lock = threading.Lock()  # one Voikko handle must not be used by two threads at once
+
+
+def analyze(word: str) -> list[dict]:
+    """Voikko's readings of ``word`` ([] without Voikko); safe from any thread."""
+    v = _voikko()
+    if v is None:
+        return []
+    with _voikko_lock:
+        return v.analyze(word)
+
+
+def spell(word: str) -> bool:
+    """Voikko knows ``word`` as written (False without Voikko)."""
+    v = _voikko()
+    if v is None or not word:
+        return False
+    with _voikko_lock:
+        return bool(v.spell(word))
+
+
 def voikko_available() -> bool:
     return _voikko() is not None
 
 
 @lru_cache(maxsize=200_000)
 def _finnish_terms(word: str) -> tuple[str, ...]:
-    v = _voikko()
-    analyses = v.analyze(word) if v is not None and not word.isdigit() else []
+    analyses = analyze(word) if not word.isdigit() else []
     if not analyses:
         return (_stemmer("fi").stemWord(word),)
     terms: list[str] = []
@@ -87,8 +108,7 @@ def noun_case(word: str) -> str | None:
 
     "lausunto" -> "nimento"; "maksaa" -> None (also the verb "to pay"); "samalla" -> "ulkoolento".
     """
-    v = _voikko()
-    analyses = v.analyze(word.lower()) if v is not None else []
+    analyses = analyze(word.lower())
     if not analyses or any(a.get("CLASS") != "nimisana" for a in analyses):
         return None
     return analyses[0].get("SIJAMUOTO")
@@ -97,8 +117,7 @@ def noun_case(word: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def is_verb(word: str) -> bool:
     """Any reading of ``word`` is a verb ("käynnistyä", "vaaditaan", "maksaa")."""
-    v = _voikko()
-    return any(a.get("CLASS") == "teonsana" for a in (v.analyze(word.lower()) if v else []))
+    return any(a.get("CLASS") == "teonsana" for a in analyze(word.lower()))
 
 
 # Lemmas of auxiliary verbs: inflected forms ("piti", "voidaan") slip past the surface stop list.

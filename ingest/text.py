@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from index.analysis import spell, voikko_available
+
 # Short words after which a trailing hyphen is a suspended compound ("liikunta- ja kulttuuri").
 _CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "että", "och", "eller", "and", "or"}
 _BULLET = re.compile(r"^\s*(?:[•▪◦·\-–*]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
@@ -13,20 +15,9 @@ _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{1,90})$")
 _VOWELS = "aeiouyäöå"
 
 
-@lru_cache(maxsize=1)
-def _voikko():
-    try:
-        import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception:  # noqa: BLE001 - library or dictionary missing: heuristics only
-        return None
-
-
 @lru_cache(maxsize=20000)
 def _known(word: str) -> bool:
-    v = _voikko()
-    return bool(v and word and v.spell(word))
+    return spell(word)
 
 
 def join_hyphenated(left: str, right: str) -> str:
@@ -50,7 +41,7 @@ def join_hyphenated(left: str, right: str) -> str:
         return f"{left} {right_stripped}"
     head = m.group(1)
     joined, hyphened = head + nxt, f"{head}-{nxt}"
-    if _voikko() is not None:
+    if voikko_available():
         if _known(hyphened) and not _known(joined):
             return left + right_stripped
         if _known(joined):
