@@ -74,6 +74,7 @@ class Answerer:
         max_question_chars: int = 2000,
         generator=None,
         sentence_vectors: SentenceVectors | None = None,
+        passages: int = 10,
     ):
         self._retriever = retriever
         self._calls = calls
@@ -83,6 +84,7 @@ class Answerer:
         self.max_question_chars = max_question_chars
         self.generator = generator
         self.sentence_vectors = sentence_vectors
+        self.passages = passages
 
     # ---- public API -----------------------------------------------------------------------
     def answer(self, req: AnswerRequest) -> Answer:
@@ -155,13 +157,21 @@ class Answerer:
         if call is not None:
             # The call asked about, and the documents shared by all calls.
             filters = Filters(call_ids=frozenset({call.id, ""}))
-        passages = retriever.search(search_query + bound_words(question), k=6, filters=filters)
+        passages = retriever.search(
+            search_query + bound_words(question), k=self.passages, filters=filters
+        )
         if not passages:
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
         # the sentence must match what is asked about it.
         ignore = call_terms(call) if call is not None else set()
-        focus = (call.id, ignore - {"haku", "ja"}) if call is not None else None
+        focus = None
+        if call is not None:
+            # Words that name only this call, and words that name only the others.
+            funders = {f.lower() for c in calls.calls for f in c.funders}  # shared by calls
+            mine = _title_terms(call) - funders
+            others = set().union(*(_title_terms(c) for c in calls.calls if c.id != call.id))
+            focus = (call.id, ignore - {"haku", "ja"}, mine - others, others - mine)
         meaning = None
         if self.sentence_vectors is not None:
             vectors = self.sentence_vectors
@@ -178,7 +188,12 @@ class Answerer:
         if weak:
             log.debug("refused: %s", weak)
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
-        call_id = call.id if call else (chosen[0].passage.call_id or None)
+        # The call asked about, else the call of the first quote that belongs to one.
+        call_id = (
+            call.id
+            if call
+            else next((s.passage.call_id for s in chosen if s.passage.call_id), None)
+        )
         cited_call = calls.call(call_id) if (calls and call_id) else None
         citations = [self._cite(s) for s in chosen]
         quotes = " ".join(f"“{c.quote}” [{i}]" for i, c in enumerate(citations, 1))

@@ -191,14 +191,16 @@ def rank_sentences(
     need: Need,
     passages: list[Passage],
     ignore: set[str] | None = None,
-    focus: tuple[str, set[str]] | None = None,
+    focus: tuple[str, set[str], set[str], set[str]] | None = None,
     meaning: Callable[[list[str]], Sequence[float]] | None = None,
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank.
 
-    ``focus`` is (call id, words naming the call): in documents shared by all calls, a sentence
-    that names the call asked about ("Koordinaatiohankkeen jatkohaku | … | 2,1 milj. €") beats
-    the same kind of sentence about another call.
+    ``focus`` is (call id, words naming the call, words naming only it, words naming only other
+    calls): in documents
+    shared by all calls, a sentence that names the call asked about ("Koordinaatiohankkeen
+    jatkohaku | … | 2,1 milj. €") beats the same kind of sentence about another call, and one
+    that names only another call is not quoted for this one.
     """
     q = _Asked(
         concepts=question_concepts(question, lang, ignore),
@@ -239,7 +241,7 @@ class _Asked:
     span: re.Pattern[str] | None
     cues: list[re.Pattern[str]]
     definition: bool
-    focus: tuple[str, set[str]] | None
+    focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
@@ -265,11 +267,13 @@ class _Asked:
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
         if self.focus is not None:
-            call_id, names = self.focus
+            call_id, names, mine, others = self.focus
             if passage.call_id == call_id:
                 score += 0.1
             elif not passage.call_id:
                 score += 0.05 * min(4, len(names & s_terms))
+                if others & s_terms and not mine & s_terms:
+                    score -= 0.4  # another call's row of a shared table
         # A label ("Kustannukset, jotka eivät ole tukikelpoisia") says nothing on its own.
         if label:
             score -= 0.2

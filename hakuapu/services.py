@@ -67,6 +67,7 @@ class Services:
             today=self.settings.today_date,
             document_url=self.document_url,
             max_question_chars=self.settings.max_question_chars,
+            passages=self.settings.answer_passages,
             generator=self.generator,
             sentence_vectors=self.sentence_vectors,
         )

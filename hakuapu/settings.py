@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     public_url: str = ""
     # Longest question answered; the API answers 422 above it.
     max_question_chars: int = 2000
+    # Passages an answer chooses its sentences from (bench/answers.py measured 6, 8, 10, 14).
+    answer_passages: int = 10
 
     # Web API. Origins (scheme://host[:port]) whose pages may call it from a browser, as a
     # comma-separated allowlist; empty refuses all cross-origin use (never "*").
