@@ -6,7 +6,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.intent import CUES, NEED_LEMMAS, SPAN_PATTERNS, Need, is_definition, need_words
+from bot.intent import (
+    CUES,
+    NEED_LEMMAS,
+    SPAN_PATTERNS,
+    Need,
+    counted_word,
+    is_definition,
+    need_words,
+)
 from index.analysis import is_verb, noun_case, terms, word_terms, words
 from index.glossary import finnish_equivalents, matches
 from index.retriever import Passage
@@ -174,6 +182,17 @@ def unexplained_words(
     return left, content
 
 
+def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
+    """Terms of the thing a count question counts, as the documents' languages write it."""
+    word = counted_word(question)
+    if not word:
+        return {}
+    out = {lang: set(word_terms(word, lang))}
+    if lang != "fi":
+        out["fi"] = {t for fi in finnish_equivalents(word, lang) for t in terms(" ".join(fi))}
+    return out
+
+
 def _shared(i: int, w: str) -> bool:
     """Names, acronyms and numbers: the same in every language."""
     return (w[:1].isupper() and (i > 0 or w.isupper())) or any(ch.isdigit() for ch in w)
@@ -209,6 +228,7 @@ def rank_sentences(
         definition=is_definition(question),
         focus=focus,
         need=need,
+        counted=_counted_terms(question, lang),
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -243,10 +263,16 @@ class _Asked:
     definition: bool
     focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
+    counted: dict[str, set[str]]  # terms of what a count question counts, per text language
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
-        """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own."""
-        wanted = set().union(*self.concepts.get(lang, self.concepts["fi"]), set())
+        """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own.
+
+        A question that names nothing to count ("montako?") takes any count.
+        """
+        wanted = self.counted.get(lang, self.counted.get("fi", set()))
+        if not wanted:
+            return True
         for m in self.span.finditer(sent):
             for word in (m.group("counted"), m.group("counted2")):
                 if word and wanted & set(word_terms(word, lang)):
@@ -259,8 +285,11 @@ class _Asked:
             s_terms |= set(terms(context, passage.language))
         cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
         has_span = bool(self.span and self.span.search(sent))
+        if self.need is Need.COUNT and has_span:
+            # "Kaksi erillistä hakemusta" does not say how many projects are funded.
+            has_span = self._counts_the_asked(sent, passage.language)
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
-        if self.need is Need.COUNT and has_span and self._counts_the_asked(sent, passage.language):
+        if self.need is Need.COUNT and has_span:
             score += 0.2
         if any(c.search(sent) for c in self.cues):
             score += 0.15

@@ -106,6 +106,19 @@ _BOUND_QUESTION = re.compile(
     _I,
 )
 
+_COUNTED = re.compile(
+    r"\b(?:montako|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|antalet)\s+"
+    r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+)",
+    _I,
+)
+
+
+def counted_word(question: str) -> str | None:
+    """What a count question counts: "montako hakemusta" -> "hakemusta"."""
+    m = _COUNTED.search(question)
+    return m.group(1) if m else None
+
+
 _LEAST = re.compile(r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst)", _I)
 _MOST = re.compile(r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst)", _I)
 

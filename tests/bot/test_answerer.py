@@ -179,3 +179,12 @@ def test_a_bound_in_a_compound_is_not_an_unknown_subject(corpus):
     a = ask(corpus, "Mikä on OKM:n kevään 2025 haun hankkeen vähimmäiskoko?")
     assert not a.refused, a.answer
     assert "100 000" in a.answer
+
+
+def test_a_count_must_count_what_was_asked(corpus):
+    # The documents count applications only for the parenting support call; "kaksi erillistä
+    # hakemusta" (an instruction) or "12 hankekokonaisuutta" is no answer for another call.
+    a = ask(corpus, "Montako hakemusta vanhemmuuden tuen hakuun tuli?")
+    assert not a.refused and "66 hakemusta" in a.answer, a.answer
+    b = ask(corpus, "Montako hakemusta OKM:n kevään 2025 hakuun jätettiin?")
+    assert b.refused or not re.search(r"\d+ hakemusta", b.answer), b.answer

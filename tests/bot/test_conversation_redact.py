@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bot.conversation import ConversationStore, Turn
-from bot.intent import Need, classify, is_follow_up, is_injection
+from bot.intent import Need, classify, counted_word, is_follow_up, is_injection
 from bot.redact import redact
 
 
@@ -41,6 +41,9 @@ def test_classify_needs():
     assert classify("How long may a project run?") is Need.DURATION
     assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
     assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+    assert counted_word("Kuinka monta hakemusta hakuun tuli?") == "hakemusta"
+    assert counted_word("How many separate applications are needed?") == "applications"
+    assert counted_word("Paljonko rahaa on?") is None
     assert classify("Montako hanketta pitää vähintään olla?") is Need.COUNT
     # "kuka" alone asks who does something, not whom to contact.
     assert classify("Kuka rahoittaa haun?") is Need.GENERAL
