@@ -78,6 +78,8 @@ def question_concepts(
             if not t or (lemma and lemma[0] in ignore) or (len(t) > 1 and t - set(lemma) <= ignore):
                 continue  # the word names the call ("vanhemmuushakuun"), settled by the filter
             t = frozenset(t - ignore)
+            if text_lang == "fi" and lemma and len(lemma[0]) >= 5:
+                t |= {"~" + _stem(lemma[0])}
             if t not in out:
                 out.append(t)
         return out
@@ -199,9 +201,14 @@ def _shared(i: int, w: str) -> bool:
 
 
 def coverage(concepts: Concepts, text_terms: set[str]) -> float:
+    """Share of the concepts found in the text: by a term, or by a Finnish word's stem
+    ("liitteitä" is found in "Liitä hakemukseen", "raportoida" in "tulosraportti")."""
     if not concepts:
         return 0.0
-    return sum(1 for c in concepts if c & text_terms) / len(concepts)
+    found = set(text_terms)
+    if any(t.startswith("~") for c in concepts for t in c):
+        found |= {"~" + t[:k] for t in text_terms for k in (4, 5) if len(t) > k}
+    return sum(1 for c in concepts if c & found) / len(concepts)
 
 
 def rank_sentences(
