@@ -116,7 +116,12 @@ class Answerer:
                 or (calls.call(prev.last.call_id or "") if follow else None)
             )
         need = classify(question)
-        if need is Need.STATUS and calls is not None:
+        when = unknown_call_period(question, calls) if calls else None
+        if when:
+            known = ", ".join(c.title.get(lang) for c in calls.calls)
+            text = t("unknown_call", lang, when=when, calls=known)
+            answer = self._refuse(base, lang, calls, None, text)
+        elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
             answer = self._extractive(
@@ -372,6 +377,28 @@ def _title_terms(call: Call) -> set[str]:
         if title:
             out |= set(terms(title, lang))
     return out - _GENERIC
+
+
+_PERIOD = re.compile(r"(\w+)\s+(20\d\d)\b|\b(20\d\d)\s+(\w+)", re.IGNORECASE)
+
+
+def unknown_call_period(question: str, calls: CallsFile) -> str | None:
+    """A season and year the question names that no call has ("kevään 2024 haku"), as written.
+
+    calls.yaml lists every call; an answer about a call that does not exist would quote another.
+    """
+    for m in _PERIOD.finditer(question):
+        word, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        forms = {word.lower(), *terms(word, "fi")}
+        season = next((s for s, names in _SEASONS.items() if forms & names), None)
+        if season is None:
+            continue
+        if not any(
+            _season(c.opens) == season and int(year) in (c.opens.year, c.closes.year)
+            for c in calls.calls
+        ):
+            return m.group(0)
+    return None
 
 
 def match_call(question: str, calls: CallsFile) -> Call | None:

@@ -191,7 +191,9 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
         return {}
     out = {lang: set(word_terms(word, lang))}
     if lang != "fi":
-        out["fi"] = {t for fi in finnish_equivalents(word, lang) for t in terms(" ".join(fi))}
+        # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
+        fi = {t for e in finnish_equivalents(word, lang) for t in terms(" ".join(e))}
+        out["fi"] = fi or {"\0"}
     return out
 
 

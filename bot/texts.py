@@ -13,6 +13,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Dokumenten ger inget svar på den här frågan.",
         "en": "The documents do not answer this question.",
     },
+    "unknown_call": {
+        "fi": "Asiakirjoissa ei ole hakua ajalta {when}. Tunnetut haut: {calls}.",
+        "sv": "Dokumenten har ingen utlysning från {when}. Kända utlysningar: {calls}.",
+        "en": "The documents have no call from {when}. Known calls: {calls}.",
+    },
     "ask_contact": {
         "fi": "Kysy lisää: {contact}.",
         "sv": "Fråga gärna: {contact}.",

@@ -188,3 +188,11 @@ def test_a_count_must_count_what_was_asked(corpus):
     assert not a.refused and "66 hakemusta" in a.answer, a.answer
     b = ask(corpus, "Montako hakemusta OKM:n kevään 2025 hakuun jätettiin?")
     assert b.refused or not re.search(r"\d+ hakemusta", b.answer), b.answer
+
+
+def test_a_call_period_no_call_has_is_refused_with_the_known_calls(corpus):
+    a = ask(corpus, "Paljonko rahaa oli jaossa kevään 2024 nuorisotyön haussa?")
+    assert a.refused and "kevään 2024" in a.answer, a.answer
+    assert "Koordinaatiohankkeen" in a.answer or "koordinaatiohankkeen" in a.answer  # known calls
+    b = ask(corpus, "How much money was there in the autumn 2023 call?")
+    assert not b.refused and ("9.3" in b.answer or "9,3" in b.answer), b.answer
