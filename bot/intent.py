@@ -15,6 +15,7 @@ class Need(StrEnum):
     COUNT = "count"
     DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
+    CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
     ELIGIBILITY = "eligibility"
     STATUS = "status"
@@ -72,6 +73,12 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
             r"puhelin\w*|contact\w*|e-?mail|phone|reach|kontakt\w*|e-?post|telefon\w*|"
             r"vända mig|ringa)\b",
             _I,
+        ),
+    ),
+    (
+        Need.CODE,
+        re.compile(
+            r"\b(tunnu\w*|hakutunnu\w*|koodi\w*|code|identifier|kod|koden|beteckning\w*)\b", _I
         ),
     ),
     (
@@ -170,6 +177,7 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         r"år\b|vecko\w*|veckor)",
         _I,
     ),
+    Need.CODE: re.compile(r"\b[A-ZÄÖÅ]{2,}(?:-[A-ZÄÖÅ0-9]+){2,}\b"),  # ESR-LNP-2023-1
     Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
     Need.BOUND: re.compile(
         r"\b(vähintään|enintään|korkeintaan|vähimmäis\w*|enimmäis\w*|minimum|maximum|at least|"
