@@ -106,7 +106,7 @@ def bench_corpus(name: str, corpus: Path, calls_file: Path | None, data_dir: Pat
 
     from hakuapu.calls import load_calls
     from hakuapu.settings import Settings
-    from index.embedding import get_embedder
+    from index.embedding import SentenceVectors, get_embedder
     from index.store import IndexStore
     from ingest.models import Chunk
     from ingest.pipeline import Ingestor, embedding_text
@@ -117,7 +117,9 @@ def bench_corpus(name: str, corpus: Path, calls_file: Path | None, data_dir: Pat
     embedder.seconds = 0.0
     store = IndexStore(data_dir, embedder.name, embedder.dim)
     calls = load_calls(calls_file) if calls_file else None
-    ingestor = Ingestor(settings, store, embedder, calls)
+    # As in production (Services.ingestor): the quotable sentences are embedded too.
+    vectors = SentenceVectors(embedder, data_dir / "sentence-vectors.sqlite3")
+    ingestor = Ingestor(settings, store, embedder, calls, vectors)
 
     first = ingestor.run([corpus], progress=False)
     in_model = embedder.seconds
