@@ -23,7 +23,15 @@ from bot.extract import (
     unexplained_words,
     unknown_words,
 )
-from bot.intent import SPAN_PATTERNS, Need, bound_words, classify, is_follow_up, is_injection
+from bot.intent import (
+    SPAN_PATTERNS,
+    Need,
+    bound_words,
+    classify,
+    is_follow_up,
+    is_injection,
+    is_next_call,
+)
 from bot.models import Answer, Citation
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
@@ -121,6 +129,8 @@ class Answerer:
             known = ", ".join(c.title.get(lang) for c in calls.calls)
             text = t("unknown_call", lang, when=when, calls=known)
             answer = self._refuse(base, lang, calls, None, text)
+        elif is_next_call(question) and calls is not None and not req.call_id:
+            answer = self._next_call_answer(base, lang, calls)
         elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
@@ -323,6 +333,36 @@ class Answerer:
             call_id=call.id if call else None,
             citations=citations,
             call_status=self._status(call),
+        )
+
+    def _next_call_answer(self, base, lang, calls: CallsFile):
+        """The upcoming calls from calls.yaml, or an honest "nothing is known" with a contact."""
+        today = self._today()
+        upcoming = [c for c in calls.calls if c.status(today) is Status.UPCOMING]
+        if not upcoming:
+            latest = max(calls.calls, key=lambda c: c.closes, default=None)
+            closes = fmt_date(latest.closes) if latest else "–"
+            text = t("no_upcoming", lang, today=fmt_date(today), closes=closes)
+            return self._refuse(base, lang, calls, None, text)
+        lines = [
+            t(
+                "status_upcoming",
+                lang,
+                title=c.title.get(lang),
+                opens=fmt_date(c.opens),
+                closes=fmt_date(c.closes),
+            )
+            for c in sorted(upcoming, key=lambda c: c.opens)
+        ]
+        citations = [cite for c in upcoming if (cite := self._date_citation(c))]
+        first = min(upcoming, key=lambda c: c.opens)
+        return Answer(
+            **base,
+            answer="\n".join(lines),
+            refused=False,
+            call_id=first.id if len(upcoming) == 1 else None,
+            citations=citations,
+            call_status=Status.UPCOMING.value if len(upcoming) == 1 else None,
         )
 
     def _date_citation(self, call: Call) -> Citation | None:

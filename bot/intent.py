@@ -126,6 +126,18 @@ def counted_word(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+_NEXT_CALL = re.compile(
+    r"\b(seuraava\w*|tuleva\w*|uu(si|de|tta)\w* haku\w*|next|upcoming|future|nästa|kommande)\b"
+    r"[^?]{0,40}\b(haku\w*|hau\w*|call\w*|utlysning\w*|ansökningsomgång\w*)",
+    _I,
+)
+
+
+def is_next_call(question: str) -> bool:
+    """ "Milloin seuraava haku avautuu?": answered from calls.yaml, not from old dates."""
+    return bool(_NEXT_CALL.search(question))
+
+
 _LEAST = re.compile(r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst)", _I)
 _MOST = re.compile(r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst)", _I)
 

@@ -63,6 +63,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "I dag ({today}) är ingen utlysning öppen.",
         "en": "No call is open today ({today}).",
     },
+    "no_upcoming": {
+        "fi": "Asiakirjoissa ei ole tietoa tulevista hauista (tänään {today}); viimeisin haku "
+        "päättyi {closes}.",
+        "sv": "Dokumenten säger inget om kommande utlysningar (i dag {today}); den senaste "
+        "stängde {closes}.",
+        "en": "The documents say nothing about future calls (today is {today}); the latest "
+        "closed on {closes}.",
+    },
     "open_list": {
         "fi": "Tänään ({today}) auki olevat haut:",
         "sv": "Utlysningar som är öppna i dag ({today}):",

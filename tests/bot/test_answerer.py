@@ -196,3 +196,17 @@ def test_a_call_period_no_call_has_is_refused_with_the_known_calls(corpus):
     assert "Koordinaatiohankkeen" in a.answer or "koordinaatiohankkeen" in a.answer  # known calls
     b = ask(corpus, "How much money was there in the autumn 2023 call?")
     assert not b.refused and ("9.3" in b.answer or "9,3" in b.answer), b.answer
+
+
+def test_next_call_is_answered_from_calls_yaml(make_env):
+    # Before the spring 2025 calls open: they are the next ones, with their dates.
+    env = make_env("before", today=dt.date(2025, 3, 1))
+    (env.corpus / "calls.yaml").write_text(CALLS_YAML, encoding="utf-8")
+    a = env.services.answerer.answer(AnswerRequest("Milloin seuraava haku avautuu?"))
+    assert not a.refused and "avautuu 21.3.2025" in a.answer, a.answer
+    # After every call has closed: no made-up date, the latest closing date and who to ask.
+    env = make_env("after", today=dt.date(2026, 11, 29))
+    (env.corpus / "calls.yaml").write_text(CALLS_YAML, encoding="utf-8")
+    b = env.services.answerer.answer(AnswerRequest("When does the next call open?"))
+    assert b.refused and "say nothing about future calls" in b.answer, b.answer
+    assert "6.6.2025" in b.answer and "@" in b.answer
