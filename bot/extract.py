@@ -16,7 +16,7 @@ from bot.intent import (
     need_words,
 )
 from index.analysis import is_verb, noun_case, terms, word_terms, words
-from index.glossary import finnish_equivalents, matches
+from index.glossary import finnish_equivalents, glossary_words, matches
 from index.retriever import Passage
 from ingest.models import page_at
 from ingest.text import is_quotable, quote_text, sentence_units
@@ -180,8 +180,17 @@ def unexplained_words(
             continue
         if any(t in vocabulary or t in ignore for t in (*own, *word_terms(w, "fi"))):
             continue
+        if _compound_of_known(w.lower(), lang):
+            continue  # "vårutlysning", "koordinationsprojektet": a known term at its end
         left.append(w)
     return left, content
+
+
+def _compound_of_known(word: str, lang: str) -> bool:
+    """Swedish (and some English) compounds end in a word the glossary knows."""
+    return any(
+        len(v) >= 5 and word != v and v in word[len(word) // 3 :] for v in glossary_words(lang)
+    )
 
 
 def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:

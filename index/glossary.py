@@ -33,6 +33,13 @@ def load(path: Path = GLOSSARY) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=4)
+def glossary_words(lang: str) -> frozenset[str]:
+    """The single-word Swedish or English terms of the glossary, lower case."""
+    raw = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")) or []
+    return frozenset(v.lower() for e in raw for v in e.get(lang, []) if " " not in v)
+
+
 def matches(text: str, lang: str) -> list[tuple[int, int, int]]:
     """(start, end, entry index) of the glossary terms in ``text``: longest first, no overlaps."""
     if lang == "fi":
