@@ -37,6 +37,7 @@ from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
 from index.analysis import terms
 from index.embedding import SentenceVectors
+from index.glossary import finnish_equivalents
 from index.retriever import Filters, Passage, Retriever
 from ingest.language import detect_language
 
@@ -451,6 +452,10 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     lang = detect_language(question)
     if lang != "fi":
         q_terms |= set(terms(question, lang))
+        # "parenthood support call" names vanhemmuus; "UKM:s vårutlysning" names OKM.
+        finnish = " ".join(w for e in finnish_equivalents(question, lang) for w in e)
+        q_terms |= set(terms(finnish, "fi"))
+        q_words |= set(re.findall(r"\w+", finnish.lower()))
     titles = {c.id: _title_terms(c) for c in calls.calls}
     scored: list[tuple[float, Call]] = []
     for call in calls.calls:
