@@ -193,6 +193,17 @@ def _compound_of_known(word: str, lang: str) -> bool:
     )
 
 
+_BOUND_BEFORE = re.compile(
+    r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
+)
+_ASKS_LIMIT = re.compile(
+    r"\b(voi\w*|saa\w*|pitää|täyty\w*|tulee|vähintään|enintään|korkeintaan|vähimmäis\w*|"
+    r"enimmäis\w*|maksimi\w*|minimi\w*|can|may|must|need|allowed|at least|at most|maximum|"
+    r"minimum|kan|får|måste|ska|minst|högst|\w+tt[aä]v[aä])\b",  # "on järjestettävä": must
+    re.I,
+)
+
+
 def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
     """Terms of the thing a count question counts, as the documents' languages write it."""
     word = counted_word(question)
@@ -247,6 +258,7 @@ def rank_sentences(
         focus=focus,
         need=need,
         counted=_counted_terms(question, lang),
+        limit_ok=bool(_ASKS_LIMIT.search(question)),
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -282,6 +294,7 @@ class _Asked:
     focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
+    limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
         """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own.
@@ -292,6 +305,8 @@ class _Asked:
         if not wanted:
             return True
         for m in self.span.finditer(sent):
+            if not self.limit_ok and _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()]):
+                continue  # "vähintään yksi hyvinvointialue" is a rule, not how many there are
             for word in (m.group("counted"), m.group("counted2")):
                 if word and wanted & set(word_terms(word, lang)):
                     return True

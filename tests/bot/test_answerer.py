@@ -210,3 +210,12 @@ def test_next_call_is_answered_from_calls_yaml(make_env):
     b = env.services.answerer.answer(AnswerRequest("When does the next call open?"))
     assert b.refused and "say nothing about future calls" in b.answer, b.answer
     assert "6.6.2025" in b.answer and "@" in b.answer
+
+
+def test_a_limit_is_not_a_total(corpus):
+    # "vähintään yksi hyvinvointialue" is a rule for applicants, not how many there are in Finland.
+    a = ask(corpus, "Kuinka monta hyvinvointialuetta Suomessa on?")
+    assert a.refused, a.answer
+    # A question about the limit itself gets it.
+    b = ask(corpus, "Montako osatoteuttajaa koordinaatiohankkeessa saa olla?")
+    assert not b.refused and "kolme" in b.answer, b.answer
