@@ -270,6 +270,8 @@ def rank_sentences(
             offset = start + len(sent) if start >= 0 else offset
             if not is_quotable(sent):
                 continue
+            if q.about_another_call(sent, passage):
+                continue
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context))
@@ -312,6 +314,16 @@ class _Asked:
                     return True
         return False
 
+    def about_another_call(self, sent: str, passage: Passage) -> bool:
+        """In a document shared by all calls, a sentence that names only another call
+        ("Syksyn 2023 haun perusteella käynnissä on 12 hankekokonaisuutta") is not quoted in an
+        answer about this one."""
+        if self.focus is None or passage.call_id:
+            return False
+        _, _, mine, others = self.focus
+        s_terms = set(terms(sent, passage.language))
+        return bool(others & s_terms) and not mine & s_terms
+
     def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
         s_terms = set(terms(sent, passage.language))
         if context:
@@ -329,13 +341,11 @@ class _Asked:
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
         if self.focus is not None:
-            call_id, names, mine, others = self.focus
+            call_id, names, _, _ = self.focus
             if passage.call_id == call_id:
                 score += 0.1
             elif not passage.call_id:
                 score += 0.05 * min(4, len(names & s_terms))
-                if others & s_terms and not mine & s_terms:
-                    score -= 0.4  # another call's row of a shared table
         # A label ("Kustannukset, jotka eivät ole tukikelpoisia") says nothing on its own.
         if label:
             score -= 0.2
