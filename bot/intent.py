@@ -78,7 +78,9 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     (
         Need.CODE,
         re.compile(
-            r"\b(tunnu\w*|hakutunnu\w*|koodi\w*|code|identifier|kod|koden|beteckning\w*)\b", _I
+            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|kod|koden|"
+            r"beteckning\w*)\b",
+            _I,
         ),
     ),
     (

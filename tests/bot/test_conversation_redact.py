@@ -42,6 +42,7 @@ def test_classify_needs():
     assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
     assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
     assert classify("Millä tunnuksella haku löytyy EURA 2021:stä?") is Need.CODE
+    assert classify("Mikä on lomakkeen tunnusmerkki?") is not Need.CODE
     assert counted_word("Kuinka monta hakemusta hakuun tuli?") == "hakemusta"
     assert counted_word("How many separate applications are needed?") == "applications"
     assert counted_word("Paljonko rahaa on?") is None
