@@ -17,6 +17,7 @@ from bot.extract import (
     Sentence,
     absent_subjects,
     coverage,
+    names_in,
     question_concepts,
     rank_sentences,
     select,
@@ -26,6 +27,7 @@ from bot.extract import (
 from bot.intent import (
     SPAN_PATTERNS,
     Need,
+    asks_for_recipients,
     bound_words,
     classify,
     is_follow_up,
@@ -244,6 +246,10 @@ class Answerer:
         """
         lead = chosen[0]
         dense = max(p.scores.get("dense", 0.0) for p in passages)
+        if asks_for_recipients(question) and not any(
+            names_in(s.text, question, self._known_names()) for s in chosen
+        ):
+            return "asks who got funding or was chosen; no sentence names anyone"
         if need in SPAN_PATTERNS and not any(s.has_span for s in chosen):
             return f"no {need.value} in the best sentences"
         p = lead.passage
@@ -278,6 +284,13 @@ class Answerer:
         if found < MIN_COVERAGE:
             return f"the passage has {found:.0%} of the topic words"
         return None
+
+    def _known_names(self) -> set[str]:
+        """Words of calls.yaml (contacts, funders, authorities, titles): no funding recipient."""
+        calls = self._calls()
+        if calls is None:
+            return set()
+        return {w.lower() for w in re.findall(r"\w+", calls.model_dump_json())}
 
     def _vocabulary(self):
         snap = self._retriever().store.snapshot()

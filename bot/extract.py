@@ -15,7 +15,7 @@ from bot.intent import (
     is_definition,
     need_words,
 )
-from index.analysis import is_verb, noun_case, terms, word_terms, words
+from index.analysis import analyze, is_verb, noun_case, terms, word_terms, words
 from index.glossary import finnish_equivalents, glossary_words, matches
 from index.retriever import Passage
 from ingest.models import page_at
@@ -214,6 +214,28 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
         # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
         fi = {t for e in finnish_equivalents(word, lang) for t in terms(" ".join(e))}
         out["fi"] = fi or {"\0"}
+    return out
+
+
+_NAME_CLASSES = {"nimi", "etunimi", "sukunimi", "paikannimi"}
+_NOT_NAMES = set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def names_in(sentence: str, question: str, known: set[str]) -> list[str]:
+    """Proper names in a sentence that are neither in the question nor in calls.yaml: a funded
+    project's or a chosen organisation's name. Capitalised words Voikko reads as names, or does
+    not know; acronyms too."""
+    asked = {w.lower() for w in words(question)}
+    out = []
+    for i, w in enumerate(words(sentence)):
+        if i == 0 or not w[:1].isupper() or w.lower() in asked | known | _NOT_NAMES:
+            continue
+        readings = analyze(w)
+        if w.isupper() or not readings or any(r.get("CLASS") in _NAME_CLASSES for r in readings):
+            out.append(w)
     return out
 
 

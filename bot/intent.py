@@ -140,6 +140,20 @@ def is_next_call(question: str) -> bool:
     return bool(_NEXT_CALL.search(question))
 
 
+_RECIPIENTS = re.compile(
+    r"\b(mitkä|mikä|ketkä|kuka|keille|kenelle|which|who|whom|vilka|vilken|vem)\b[^?]{0,60}?\b("
+    r"saivat|saaneet|valittiin|valittu\w*|myönnettiin|rahoitettiin|rahoitetu\w*|"
+    r"beviljades|beviljats|valdes|fick|got|received|won|"
+    r"(were|was) (funded|selected|chosen|granted|awarded))\b(?!\s+(hakea|apply|söka))",
+    _I,
+)
+
+
+def asks_for_recipients(question: str) -> bool:
+    """ "Mitkä hankkeet saivat rahoitusta?": the answer is the names of who got it."""
+    return bool(_RECIPIENTS.search(question))
+
+
 _LEAST = re.compile(r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst)", _I)
 _MOST = re.compile(r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst)", _I)
 

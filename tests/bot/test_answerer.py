@@ -219,3 +219,16 @@ def test_a_limit_is_not_a_total(corpus):
     # A question about the limit itself gets it.
     b = ask(corpus, "Montako osatoteuttajaa koordinaatiohankkeessa saa olla?")
     assert not b.refused and "kolme" in b.answer, b.answer
+
+
+def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
+    # Call notices come before the decisions: they name contacts and ministries, not recipients.
+    for q in (
+        "Mitkä yhdistykset saivat rahoitusta vanhemmuuden tuen haussa?",
+        "Which organisation was selected to run the coordination project?",
+    ):
+        a = ask(corpus, q)
+        assert a.refused, (q, a.answer)
+    # Asking who may apply is not asking who got the money.
+    b = ask(corpus, "Ketkä voivat hakea rahoitusta koordinaatiohankkeen jatkohaussa?")
+    assert not b.refused and "korkeakoulut" in b.answer, b.answer
