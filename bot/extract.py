@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.intent import (
+    BOUND_DIRECTION,
     CUES,
     NEED_LEMMAS,
     SPAN_PATTERNS,
     Need,
+    bound_direction,
     counted_word,
     is_definition,
     need_words,
@@ -193,6 +195,7 @@ def _compound_of_known(word: str, lang: str) -> bool:
     )
 
 
+_MONEY = re.compile(r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant)", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
 )
@@ -281,6 +284,8 @@ def rank_sentences(
         need=need,
         counted=_counted_terms(question, lang),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
+        direction=bound_direction(question),
+        money=bool(_MONEY.search(question)),
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -319,6 +324,8 @@ class _Asked:
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
+    direction: str | None  # a least or a most value, for bound questions
+    money: bool  # the question is about a sum of money, not a share
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
         """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own.
@@ -346,6 +353,13 @@ class _Asked:
         s_terms = set(terms(sent, passage.language))
         return bool(others & s_terms) and not mine & s_terms
 
+    def _right_bound(self, m: re.Match[str]) -> bool:
+        if self.direction and m.group(1).lower() not in BOUND_DIRECTION[self.direction]:
+            return False
+        if self.need is Need.BOUND_AMOUNT and self.money:
+            return not re.match(r"%|pro|per", m.group(m.lastindex or 0), re.I)
+        return True
+
     def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
         s_terms = set(terms(sent, passage.language))
         if context:
@@ -355,6 +369,10 @@ class _Asked:
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.
             has_span = self._counts_the_asked(sent, passage.language)
+        if self.need in (Need.BOUND, Need.BOUND_AMOUNT) and has_span:
+            # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
+            # "enintään 80 %".
+            has_span = any(self._right_bound(m) for m in self.span.finditer(sent))
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2

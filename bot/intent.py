@@ -17,6 +17,7 @@ class Need(StrEnum):
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
+    BOUND_AMOUNT = "bound_amount"  # a least or most sum: "suurin sallittu budjetti"
     ELIGIBILITY = "eligibility"
     STATUS = "status"
     GENERAL = "general"
@@ -111,7 +112,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
 
 _BOUND_QUESTION = re.compile(
     r"(vähimmäis|enimmäis|maksimi|minimi|vähintään|enintään|korkeintaan|minimum|maximum|"
-    r"at least|at most|\bminst|\bhögst|\blägst)",
+    r"at least|at most|\bminst|\bhögst|\blägst|\bsuurin|\bpienin|\blargest|\bsmallest|"
+    r"\bsom mest|\bsom minst|\bstörst\w*|\bminsta\b|\bhighest|\blowest)",
     _I,
 )
 
@@ -154,8 +156,28 @@ def asks_for_recipients(question: str) -> bool:
     return bool(_RECIPIENTS.search(question))
 
 
-_LEAST = re.compile(r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst)", _I)
-_MOST = re.compile(r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst)", _I)
+_LEAST = re.compile(
+    r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
+    r"\bminsta\b)",
+    _I,
+)
+_MOST = re.compile(
+    r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|\blargest|\bhighest|"
+    r"\bstörst|\bsom mest)",
+    _I,
+)
+
+
+BOUND_DIRECTION = {
+    "least": {"vähintään", "minimum", "at least", "minst", "lägst"},
+    "most": {"enintään", "korkeintaan", "maximum", "at most", "up to", "högst"},
+}
+
+
+def bound_direction(question: str) -> str | None:
+    """ "least" for "vähimmäiskoko", "most" for "suurin sallittu", None when both or neither."""
+    least, most = bool(_LEAST.search(question)), bool(_MOST.search(question))
+    return "least" if least and not most else "most" if most and not least else None
 
 
 def bound_words(question: str) -> str:
@@ -209,11 +231,17 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
     Need.BOUND: re.compile(
         r"\b(vähintään|enintään|korkeintaan|vähimmäis\w*|enimmäis\w*|minimum|maximum|at least|"
-        r"at most|up to|minst|högst|lägst)\s+(\w+\s+)?\d",
+        r"at most|up to|minst|högst|lägst)\s+([^\W\d]+\s+){0,4}\d",
         _I,
     ),
     # A number that counts something: "66 hakemusta", "2–5 hankkeesta", "kahdesta hankkeesta";
     # not a date, a year, a time, an id ("ESR-VANH-2024-1") or a scale ("1–5.").
+    Need.BOUND_AMOUNT: re.compile(
+        r"\b(vähintään|enintään|korkeintaan|minimum|maximum|at least|at most|up to|minst|högst|"
+        r"lägst)\s+([^\W\d]+\s+){0,4}\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|million\w*|miljoner|"
+        r"tuhatta|€|euroa|euro|eur\b|kronor|%|prosent\w*|procent|per ?cent)",
+        _I,
+    ),
     Need.COUNT: re.compile(
         r"(?<![\w.,:/–-])(?:\d{1,3}(?:\s?[–-]\s?\d{1,3})?|" + NUMBER_WORDS + r")(?![\w.,:/–-])"
         r"\s+\(?(?P<counted>[^\W\d]+)(?:\s+(?P<counted2>[^\W\d]+))?",
@@ -335,7 +363,9 @@ def classify(question: str) -> Need:
     if not found:
         return Need.BOUND if _BOUND_QUESTION.search(question) else Need.GENERAL
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
-        return found[1]
+        found = found[1:]
+    if found[0] is Need.AMOUNT and _BOUND_QUESTION.search(question):
+        return Need.BOUND_AMOUNT  # "yhden hankkeen suurin budjetti" is not the call's budget
     return found[0]
 
 

@@ -232,3 +232,10 @@ def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Asking who may apply is not asking who got the money.
     b = ask(corpus, "Ketkä voivat hakea rahoitusta koordinaatiohankkeen jatkohaussa?")
     assert not b.refused and "korkeakoulut" in b.answer, b.answer
+
+
+def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
+    a = ask(corpus, "Paljonko on OKM:n kevään 2025 haussa yhden hankkeen suurin sallittu budjetti?")
+    assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum
+    b = ask(corpus, "What is the minimum total budget of a project in the OKM spring 2025 call?")
+    assert not b.refused and ("100 000" in b.answer or "100,000" in b.answer), b.answer

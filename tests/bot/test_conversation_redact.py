@@ -41,6 +41,8 @@ def test_classify_needs():
     assert classify("How long may a project run?") is Need.DURATION
     assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
     assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+    assert classify("Paljonko on yhden hankkeen suurin sallittu budjetti?") is Need.BOUND_AMOUNT
+    assert classify("Paljonko rahaa haussa on?") is Need.AMOUNT
     assert classify("Millä tunnuksella haku löytyy EURA 2021:stä?") is Need.CODE
     assert classify("Mikä on lomakkeen tunnusmerkki?") is not Need.CODE
     assert counted_word("Kuinka monta hakemusta hakuun tuli?") == "hakemusta"
