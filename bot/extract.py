@@ -297,7 +297,7 @@ def rank_sentences(
             offset = start + len(sent) if start >= 0 else offset
             if not is_quotable(sent):
                 continue
-            if q.about_another_call(sent, passage):
+            if q.about_another_call(sent, passage, start):
                 continue
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
@@ -343,15 +343,22 @@ class _Asked:
                     return True
         return False
 
-    def about_another_call(self, sent: str, passage: Passage) -> bool:
-        """In a document shared by all calls, a sentence that names only another call
-        ("Syksyn 2023 haun perusteella käynnissä on 12 hankekokonaisuutta") is not quoted in an
-        answer about this one."""
+    def about_another_call(self, sent: str, passage: Passage, start: int) -> bool:
+        """In a document shared by all calls, a sentence about only another call is not quoted
+        in an answer about this one: one that names it ("Syksyn 2023 haun perusteella käynnissä
+        on 12 hankekokonaisuutta"), or one under a line that does (a slide "Vanhemmuuden tuen
+        haku" and then "Hakuun saatiin 66 hakemusta")."""
         if self.focus is None or passage.call_id:
             return False
         _, _, mine, others = self.focus
-        s_terms = set(terms(sent, passage.language))
-        return bool(others & s_terms) and not mine & s_terms
+        lines = [sent] + passage.text[: max(start, 0)].split("\n")[::-1]
+        for line in lines:
+            t = set(terms(line, passage.language))
+            if mine & t:
+                return False
+            if others & t:
+                return True
+        return False
 
     def _right_bound(self, m: re.Match[str]) -> bool:
         if self.direction and m.group(1).lower() not in BOUND_DIRECTION[self.direction]:

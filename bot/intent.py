@@ -118,7 +118,8 @@ _BOUND_QUESTION = re.compile(
 )
 
 _COUNTED = re.compile(
-    r"\b(?:montako|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|antalet)\s+"
+    r"\b(?:montako|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|antalet|"
+    r"number of|antal|lukumäärä)\s+"
     r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+)",
     _I,
 )
@@ -235,7 +236,8 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     # A number that counts something: "66 hakemusta", "2–5 hankkeesta", "kahdesta hankkeesta";
-    # not a date, a year, a time, an id ("ESR-VANH-2024-1") or a scale ("1–5.").
+    # not a date, a year, a time, an id ("ESR-VANH-2024-1"), a scale ("1–5.") or the end of a
+    # phone number ("0295 025 116 hakemusten laatiminen").
     Need.BOUND_AMOUNT: re.compile(
         r"\b(vähintään|enintään|korkeintaan|minimum|maximum|at least|at most|up to|minst|högst|"
         r"lägst)\s+([^\W\d]+\s+){0,4}\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|million\w*|miljoner|"
@@ -243,7 +245,8 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.COUNT: re.compile(
-        r"(?<![\w.,:/–-])(?:\d{1,3}(?:\s?[–-]\s?\d{1,3})?|" + NUMBER_WORDS + r")(?![\w.,:/–-])"
+        r"(?<![\w.,:/–-])(?<!\d\s)(?:\d{1,3}(?:\s?[–-]\s?\d{1,3})?|" + NUMBER_WORDS + r")"
+        r"(?![\w.,:/–-])"
         r"\s+\(?(?P<counted>[^\W\d]+)(?:\s+(?P<counted2>[^\W\d]+))?",
         _I,
     ),
