@@ -127,7 +127,11 @@ def staff_status(bot, lang: str) -> str:
 
 
 def reingest(bot, lang, ack, respond, client, user, channel, lock: threading.Lock) -> None:
-    """The admin re-ingest of the corpus folder; the summary is posted privately when done."""
+    """The admin re-ingest (corpus folder and uploads), audited like the web admin's; the
+    summary is posted privately when done."""
+    # The one admin service both doors use: same folders, same audit log, same write lock.
+    from api.admin.service import AdminError, AdminService
+
     if not lock.acquire(blocking=False):
         ack(text=st("reingest_busy", lang), response_type="ephemeral")
         return
@@ -135,11 +139,13 @@ def reingest(bot, lang, ack, respond, client, user, channel, lock: threading.Loc
         corpus = bot.services.settings.corpus_dir
         ack(text=st("reingest_started", lang, path=f"`{corpus}`"), response_type="ephemeral")
         try:
-            summary = bot.services.ingestor().run([corpus], progress=False)
-            text = st("reingest_done", lang, summary=summary.line())
-            for name, reason in summary.failed:
-                text += f"\n• `{escape(name)}`: {escape(reason)}"
-        except Exception as err:  # noqa: BLE001 - e.g. another ingest holds the write lock
+            result = AdminService(bot.services, own_embedder=True).reingest(who=f"slack:{user}")
+            text = st("reingest_done", lang, summary=result["line"])
+            for failure in result["failed"]:
+                text += f"\n• `{escape(failure['name'])}`: {escape(failure['reason'])}"
+        except AdminError as err:  # e.g. 409: another ingest holds the write lock
+            text = st("reingest_failed", lang, error=err.message)
+        except Exception as err:  # noqa: BLE001 - reported to the user, logged in full
             log.exception("slack: re-ingest failed")
             text = st("reingest_failed", lang, error=f"{type(err).__name__}: {err}")
     finally:

@@ -191,3 +191,9 @@ def test_reingest_runs_the_admin_ingest_and_posts_the_summary(make_env, make_sla
     assert done["text"].startswith("Re-ingest done: added 1, updated 0, unchanged 0")
     rig.settle()
     assert "Documents: 1" in ack_text(rig.send.command("status", user=STAFF_USER))
+    # Audited like the web admin's re-ingest, with who asked.
+    from api.admin.audit import AuditLog
+
+    (entry,) = AuditLog(rig.bot.services.analytics.engine).recent(action="reingest")
+    assert entry["who"] == f"slack:{STAFF_USER}" and entry["result"] == "ok"
+    assert str(env.corpus) in entry["target"]
