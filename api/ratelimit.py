@@ -43,6 +43,14 @@ class RateLimiter:
                 self._prune(now)
         return wait
 
+    def waiting(self, client: str) -> float:
+        """Seconds until ``client`` may try again (0.0 now), without taking a token."""
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - last) * self.rate)
+        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+
     def _prune(self, now: float) -> None:
         full = [
             k

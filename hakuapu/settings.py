@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     allowed_origins: Annotated[list[str], NoDecode] = []
     # Requests per minute per client address to /api/ask, /api/search, /api/feedback (0: no limit).
     rate_limit_per_minute: int = 60
+    # Failed admin sign-ins (wrong token, API or page) per minute per client address before that
+    # address gets 429 for every admin request until the minute refills (0: no limit).
+    admin_failures_per_minute: int = 10
     # Largest request body in bytes (413 above it).
     max_request_bytes: int = 64 * 1024
     # Seconds between keep-alive comments in a streamed answer, so proxies keep the connection.

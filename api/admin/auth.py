@@ -1,14 +1,16 @@
 """Who may use the admin door: bearer tokens for the API, a signed cookie for the page.
 
 No token configured means the admin door is off (404 with a message), never open. Tokens are
-compared in constant time; the audit log names the token ("admin", or the name given in
-``HAKUAPU_ADMIN_TOKENS``) and the client address, never the token itself.
+compared in constant time, and an address that sends too many wrong ones gets 429 for a while
+(``HAKUAPU_ADMIN_FAILURES_PER_MINUTE``). The audit log names the token ("admin", or the name
+given in ``HAKUAPU_ADMIN_TOKENS``) and the client address, never the token itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -16,6 +18,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api.ratelimit import RateLimiter
 from hakuapu.settings import Settings
 
 OFF = (
@@ -61,6 +64,38 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def _failures(request: Request) -> RateLimiter | None:
+    """Failed sign-ins per client address, kept on the app (None: no limit)."""
+    limiter = getattr(request.app.state, "admin_failures", None)
+    if limiter is None:
+        per_minute = request.app.state.settings.admin_failures_per_minute
+        if per_minute <= 0:
+            return None
+        limiter = request.app.state.admin_failures = RateLimiter(per_minute)
+    return limiter
+
+
+def locked_out(request: Request) -> int:
+    """Seconds this client must wait after too many wrong tokens (0: it may try)."""
+    limiter = _failures(request)
+    wait = limiter.waiting(client_of(request)) if limiter else 0.0
+    return math.ceil(wait)
+
+
+def count_failure(request: Request) -> None:
+    limiter = _failures(request)
+    if limiter is not None:
+        limiter.hit(client_of(request))
+
+
+def too_many(wait: int) -> HTTPException:
+    return HTTPException(
+        429,
+        f"too many wrong admin tokens from this address; try again in {wait} s",
+        headers={"Retry-After": str(wait)},
+    )
+
+
 # Parses the header and puts an "Authorize" button for the token on /docs; checked below.
 _bearer = HTTPBearer(auto_error=False, description="HAKUAPU_ADMIN_TOKEN")
 
@@ -73,9 +108,13 @@ def require_admin(
     settings: Settings = request.app.state.settings
     if not tokens(settings):
         raise HTTPException(404, OFF)
+    if wait := locked_out(request):  # checked before the token: guessing gains nothing
+        raise too_many(wait)
     value = credentials.credentials.strip() if credentials else ""
     name = identify(settings, value) if value else None
     if name is None:
+        if value:
+            count_failure(request)
         admin = getattr(request.app.state, "admin", None)
         if admin is not None:
             admin.audit.record(

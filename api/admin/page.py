@@ -20,8 +20,10 @@ from api.admin.auth import (
     COOKIE,
     SESSION_S,
     client_of,
+    count_failure,
     form_token,
     identify,
+    locked_out,
     make_session,
     read_session,
     tokens,
@@ -142,9 +144,14 @@ def make_router(settings: Settings) -> APIRouter:
         app_settings = request.app.state.settings
         if not tokens(app_settings):
             return _render(request, "off.html", 404)
+        if wait := locked_out(request):
+            response = _render(request, "login.html", 429, error="locked_out")
+            response.headers["Retry-After"] = str(wait)
+            return response
         form = await request.form()
         name = identify(app_settings, str(form.get("token", "")).strip())
         if name is None:
+            count_failure(request)
             service(request).audit.record(
                 client_of(request), "auth", "POST /admin/login", "denied", "wrong token"
             )

@@ -18,6 +18,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Nyckeln är fel.",
         "en": "That token is wrong.",
     },
+    "locked_out": {
+        "fi": "Liian monta väärää tunnusta tästä osoitteesta. Yritä hetken kuluttua uudelleen.",
+        "sv": "För många fel nycklar från den här adressen. Försök igen om en stund.",
+        "en": "Too many wrong tokens from this address. Try again in a minute.",
+    },
     "off": {
         "fi": "Ylläpito on pois päältä: palvelimelta puuttuu HAKUAPU_ADMIN_TOKEN.",
         "sv": "Administrationen är avstängd: HAKUAPU_ADMIN_TOKEN saknas på servern.",

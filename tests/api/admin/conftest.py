@@ -61,6 +61,7 @@ def make_admin(make_env) -> Iterator[Callable[..., AdminEnv]]:
     def make(name: str = "admin", ingest: bool = True, **settings) -> AdminEnv:
         settings.setdefault("admin_token", TOKEN)
         settings.setdefault("rate_limit_per_minute", 0)
+        settings.setdefault("admin_failures_per_minute", 0)  # tests send many wrong tokens
         env = make_env(name, **settings)
         (env.corpus / "calls.yaml").write_text(CALLS_YAML, encoding="utf-8")
         (env.corpus / "ohje.md").write_text(OHJE_MD, encoding="utf-8")

@@ -67,6 +67,20 @@ def test_missing_or_wrong_token_is_401_and_audited(adm):
     assert all(TOKEN not in d["target"] + d["detail"] for d in denied)
 
 
+def test_too_many_wrong_tokens_lock_the_address_out(make_admin):
+    adm = make_admin("lockout", admin_failures_per_minute=3)
+    for _ in range(3):
+        r = adm.client.get("/api/admin/status", headers={"Authorization": "Bearer guess"})
+        assert r.status_code == 401
+    # Now even the right token waits: guessing on gains nothing.
+    r = adm.client.get("/api/admin/status", headers=AUTH)
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1, r.text
+    assert "too many wrong admin tokens" in r.json()["detail"]
+    page = adm.client.post("/admin/login", data={"token": TOKEN}, follow_redirects=False)
+    assert page.status_code == 429 and "Retry-After" in page.headers
+    assert "Too many wrong tokens" in page.text or "Liian monta" in page.text
+
+
 def test_named_tokens_are_who_in_the_audit_log(make_admin):
     adm = make_admin(admin_token="", admin_tokens=["liisa=liisan-pitka-tunnus-123"])
     assert adm.client.get("/api/admin/documents", headers=AUTH).status_code == 401
