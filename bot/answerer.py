@@ -96,6 +96,7 @@ class Answerer:
         self.generator = generator
         self.sentence_vectors = sentence_vectors
         self.passages = passages
+        self._names_of: tuple[CallsFile | None, set[str]] = (None, set())
 
     # ---- public API -----------------------------------------------------------------------
     def answer(self, req: AnswerRequest) -> Answer:
@@ -290,7 +291,12 @@ class Answerer:
         calls = self._calls()
         if calls is None:
             return set()
-        return {w.lower() for w in re.findall(r"\w+", calls.model_dump_json())}
+        if self._names_of[0] is not calls:  # calls() hands back the same object until it changes
+            self._names_of = (
+                calls,
+                {w.lower() for w in re.findall(r"\w+", calls.model_dump_json())},
+            )
+        return self._names_of[1]
 
     def _vocabulary(self):
         snap = self._retriever().store.snapshot()

@@ -15,6 +15,7 @@ GLOSSARY = Path(__file__).with_name("glossary.yaml")
 @dataclass(frozen=True)
 class Entry:
     fi: tuple[str, ...]
+    variants: dict[str, tuple[str, ...]]  # the Swedish and English terms, as written
     patterns: dict[str, re.Pattern[str]]
 
 
@@ -28,16 +29,16 @@ def _pattern(variants: list[str]) -> re.Pattern[str]:
 def load(path: Path = GLOSSARY) -> tuple[Entry, ...]:
     entries = []
     for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-        patterns = {lang: _pattern(raw[lang]) for lang in ("sv", "en") if raw.get(lang)}
-        entries.append(Entry(tuple(raw["fi"]), patterns))
+        variants = {lang: tuple(raw[lang]) for lang in ("sv", "en") if raw.get(lang)}
+        patterns = {lang: _pattern(list(v)) for lang, v in variants.items()}
+        entries.append(Entry(tuple(raw["fi"]), variants, patterns))
     return tuple(entries)
 
 
 @lru_cache(maxsize=4)
 def glossary_words(lang: str) -> frozenset[str]:
     """The single-word Swedish or English terms of the glossary, lower case."""
-    raw = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")) or []
-    return frozenset(v.lower() for e in raw for v in e.get(lang, []) if " " not in v)
+    return frozenset(v.lower() for e in load() for v in e.variants.get(lang, ()) if " " not in v)
 
 
 def matches(text: str, lang: str) -> list[tuple[int, int, int]]:
