@@ -156,8 +156,13 @@ _stem_cache: list = [None, set()]
 
 def _stems(vocabulary) -> set[str]:
     if _stem_cache[0] is not vocabulary:
-        _stem_cache[:] = [vocabulary, {t[:k] for t in vocabulary for k in (4, 5) if len(t) > k}]
+        _stem_cache[:] = [vocabulary, _prefixes(vocabulary)]
     return _stem_cache[1]
+
+
+def _prefixes(terms_: set[str] | dict, mark: str = "") -> set[str]:
+    """Every 4- and 5-letter start of the terms: what a ``_stem`` can be compared with."""
+    return {mark + t[:k] for t in terms_ for k in (4, 5) if len(t) > k}
 
 
 def unexplained_words(
@@ -254,7 +259,7 @@ def coverage(concepts: Concepts, text_terms: set[str]) -> float:
         return 0.0
     found = set(text_terms)
     if any(t.startswith("~") for c in concepts for t in c):
-        found |= {"~" + t[:k] for t in text_terms for k in (4, 5) if len(t) > k}
+        found |= _prefixes(text_terms, "~")
     return sum(1 for c in concepts if c & found) / len(concepts)
 
 

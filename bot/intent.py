@@ -110,12 +110,6 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
     ),
 ]
 
-_BOUND_QUESTION = re.compile(
-    r"(vähimmäis|enimmäis|maksimi|minimi|vähintään|enintään|korkeintaan|minimum|maximum|"
-    r"at least|at most|\bminst|\bhögst|\blägst|\bsuurin|\bpienin|\blargest|\bsmallest|"
-    r"\bsom mest|\bsom minst|\bstörst\w*|\bminsta\b|\bhighest|\blowest)",
-    _I,
-)
 
 _COUNTED = re.compile(
     r"\b(?:montako|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|antalet|"
@@ -167,6 +161,14 @@ _MOST = re.compile(
     r"\bstörst|\bsom mest)",
     _I,
 )
+
+
+_BOUND_WORDS = re.compile(r"(vähintään|enintään|korkeintaan)", _I)
+
+
+def _asks_bound(question: str) -> bool:
+    """A least or most value of anything, in either direction or not saying which."""
+    return any(p.search(question) for p in (_LEAST, _MOST, _BOUND_WORDS))
 
 
 BOUND_DIRECTION = {
@@ -364,10 +366,10 @@ def classify(question: str) -> Need:
         return Need.ELIGIBILITY
     found = [need for need, pattern in _NEEDS if pattern.search(question)]
     if not found:
-        return Need.BOUND if _BOUND_QUESTION.search(question) else Need.GENERAL
+        return Need.BOUND if _asks_bound(question) else Need.GENERAL
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
-    if found[0] is Need.AMOUNT and _BOUND_QUESTION.search(question):
+    if found[0] is Need.AMOUNT and _asks_bound(question):
         return Need.BOUND_AMOUNT  # "yhden hankkeen suurin budjetti" is not the call's budget
     return found[0]
 
