@@ -176,9 +176,8 @@ class Answerer:
         if call is not None:
             # The call asked about, and the documents shared by all calls.
             filters = Filters(call_ids=frozenset({call.id, ""}))
-        passages = retriever.search(
-            search_query + bound_words(question), k=self.passages, filters=filters
-        )
+        query = search_query + bound_words(question)
+        passages = retriever.search(query, k=self.passages, filters=filters)
         if not passages:
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
@@ -196,8 +195,38 @@ class Answerer:
             vectors = self.sentence_vectors
             meaning = lambda texts: vectors.similarity(question, texts)  # noqa: E731
         ranked = rank_sentences(
-            question, lang, need, passages, ignore=ignore, focus=focus, meaning=meaning
+            question,
+            lang,
+            need,
+            passages,
+            ignore=ignore,
+            focus=focus,
+            meaning=meaning,
+            text_before=retriever.text_before,
         )
+        if need in SPAN_PATTERNS and not any(s.has_span for s in ranked):
+            # The theme's shared summary may state the asked kind of answer (a count, a date) for
+            # the call just below the cut: look twice as deep there, for sentences naming the call.
+            seen = {p.chunk_id for p in passages}
+            deeper = [
+                p
+                for p in retriever.search(query, k=2 * self.passages, filters=filters)
+                if not p.call_id and p.chunk_id not in seen
+            ]
+            if deeper:
+                strict_from = len(passages)
+                passages = passages + deeper
+                ranked = rank_sentences(
+                    question,
+                    lang,
+                    need,
+                    passages,
+                    ignore=ignore,
+                    focus=focus,
+                    meaning=meaning,
+                    strict_from=strict_from,
+                    text_before=retriever.text_before,
+                )
         chosen = select(ranked)
         weak = (
             self._weakness(question, lang, need, passages, chosen, ignore, call)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.intent import (
     BOUND_DIRECTION,
     CUES,
+    NEED_CUES,
     NEED_LEMMAS,
     SPAN_PATTERNS,
     Need,
@@ -200,7 +201,11 @@ def _compound_of_known(word: str, lang: str) -> bool:
     )
 
 
-_MONEY = re.compile(r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant)", re.I)
+_MONEY = re.compile(
+    r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant|paljonko|kuinka paljon|"
+    r"how much|hur mycket)",
+    re.I,
+)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
 )
@@ -271,19 +276,24 @@ def rank_sentences(
     ignore: set[str] | None = None,
     focus: tuple[str, set[str], set[str], set[str]] | None = None,
     meaning: Callable[[list[str]], Sequence[float]] | None = None,
+    strict_from: int | None = None,
+    text_before: Callable[[Passage], str] | None = None,
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank.
 
     ``focus`` is (call id, words naming the call, words naming only it, words naming only other
-    calls): in documents
-    shared by all calls, a sentence that names the call asked about ("Koordinaatiohankkeen
-    jatkohaku | … | 2,1 milj. €") beats the same kind of sentence about another call, and one
-    that names only another call is not quoted for this one.
+    calls): in documents shared by all calls, a sentence that names the call asked about
+    ("Koordinaatiohankkeen jatkohaku | … | 2,1 milj. €") beats the same kind of sentence about
+    another call, and one that names only another call is not quoted for this one. From passage
+    rank ``strict_from`` on (a search widened past its usual depth), a shared document's sentence
+    must name the call when one is asked about. ``text_before`` gives the chunk before a passage,
+    for a passage that starts below the line naming its call.
     """
     q = _Asked(
         concepts=question_concepts(question, lang, ignore),
         span=SPAN_PATTERNS.get(need),
-        cues=[want for asks, want in CUES if asks.search(question)],
+        cues=[want for asks, want in CUES if asks.search(question)]
+        + ([NEED_CUES[need]] if need in NEED_CUES else []),
         definition=is_definition(question),
         focus=focus,
         need=need,
@@ -291,6 +301,7 @@ def rank_sentences(
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question)),
+        text_before=text_before,
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -302,7 +313,10 @@ def rank_sentences(
             offset = start + len(sent) if start >= 0 else offset
             if not is_quotable(sent):
                 continue
-            if q.about_another_call(sent, passage, start):
+            about = q.which_call(sent, passage, start)
+            if about == "other" or (
+                about is None and strict_from is not None and rank >= strict_from
+            ):
                 continue
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
@@ -331,6 +345,7 @@ class _Asked:
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
+    text_before: Callable[[Passage], str] | None = None
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
         """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own.
@@ -348,22 +363,33 @@ class _Asked:
                     return True
         return False
 
-    def about_another_call(self, sent: str, passage: Passage, start: int) -> bool:
-        """In a document shared by all calls, a sentence about only another call is not quoted
-        in an answer about this one: one that names it ("Syksyn 2023 haun perusteella käynnissä
-        on 12 hankekokonaisuutta"), or one under a line that does (a slide "Vanhemmuuden tuen
-        haku" and then "Hakuun saatiin 66 hakemusta")."""
+    def which_call(self, sent: str, passage: Passage, start: int) -> str | None:
+        """In a document shared by all calls: "mine" for a sentence about the asked call,
+        "other" for one about only another call, None when it names none.
+
+        A sentence names a call itself ("Syksyn 2023 haun perusteella käynnissä on 12
+        hankekokonaisuutta") or through a line above it (a slide "Vanhemmuuden tuen haku" and
+        then "Hakuun saatiin 66 hakemusta"). A sentence about another call is not quoted in an
+        answer about this one. Without a call asked about, or in a call's own document: "mine".
+        """
         if self.focus is None or passage.call_id:
-            return False
+            return "mine"
         _, _, mine, others = self.focus
         lines = [sent] + passage.text[: max(start, 0)].split("\n")[::-1]
-        for line in lines:
+        for line in self._lines_up(lines, passage):
             t = set(terms(line, passage.language))
-            if mine & t:
-                return False
-            if others & t:
-                return True
-        return False
+            # By the larger number of naming words: compound parts name calls loosely
+            # ("toimintamalleja" holds the "toiminta" of "harrastustoiminta").
+            ours, theirs = len(mine & t), len(others & t)
+            if ours or theirs:
+                return "mine" if ours >= theirs else "other"
+        return None
+
+    def _lines_up(self, lines: list[str], passage: Passage) -> Iterator[str]:
+        """The lines from a sentence upwards, into the chunk before when this one has no say."""
+        yield from lines
+        if self.text_before is not None:
+            yield from self.text_before(passage).split("\n")[::-1]
 
     def _right_bound(self, m: re.Match[str]) -> bool:
         if self.direction and m.group(1).lower() not in BOUND_DIRECTION[self.direction]:

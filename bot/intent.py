@@ -16,6 +16,7 @@ class Need(StrEnum):
     DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
+    FUNDER = "funder"  # "kuka rahoittaa", "vilken myndighet beviljar", "who funds the call"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
     BOUND_AMOUNT = "bound_amount"  # a least or most sum: "suurin sallittu budjetti"
     ELIGIBILITY = "eligibility"
@@ -25,7 +26,7 @@ class Need(StrEnum):
 
 _I = re.IGNORECASE
 # Order matters: the first match wins ("kuinka monta" is a count, not an amount).
-_NEEDS: list[tuple[Need, re.Pattern[str]]] = [
+_NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.STATUS,
         re.compile(r"\b(auki|avoin\w*|käynnissä|haettavissa|open|öppen|öppna|pågår)\b", _I),
@@ -62,11 +63,14 @@ _NEEDS: list[tuple[Need, re.Pattern[str]]] = [
         re.compile(
             r"\b(milloin|mihin mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
+            r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
+            r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
             r"viimei\w* (päivä|hakupäivä)|when|deadline|by when|until|date|schedule|"
             r"när|sista (dag|ansökningsdag)|senast|tidsplan\w*|deadline)\b",
             _I,
         ),
     ),
+    (Need.FUNDER, None),  # _asks_funder, defined below
     (
         Need.CONTACT,
         re.compile(
@@ -117,6 +121,30 @@ _COUNTED = re.compile(
     r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+)",
     _I,
 )
+
+
+# Who funds or grants: a funder noun, or a ministry or a who-word next to a funding verb.
+_FUNDER_NOUN = re.compile(
+    r"\b(rahoittaj\w*|rahoittava\w* viranomai\w*|finansiär\w*|finansierande myndighet\w*|"
+    r"funders?|funding (authorit\w*|body|bodies))\b",
+    _I,
+)
+_FUNDS = (
+    r"(rahoitta\w*|rahoitti\w*|myöntä\w*|funds|funded|funding|finances|financed|finansier\w*|"
+    r"bevilja\w*|grants?)"
+)
+# "Mitkä ministeriöt rahoittivat", "vilken myndighet beviljar": an authority that funds.
+_AUTHORITY_FUNDS = re.compile(
+    r"\b(ministeriö\w*|viranomai\w*|ministr\w*|authorit\w*|myndighet\w*|ministeri\w*)\b"
+    r"[^?]{0,30}\b" + _FUNDS + r"\b",
+    _I,
+)
+# "Kuka rahoittaa", "who funds": not "kuka voi saada rahoitusta", "mitä rahoitetaan".
+_WHO_FUNDS = re.compile(r"\b(kuka|ketkä|who|vem)\s+(is\s+|are\s+)?" + _FUNDS + r"\b", _I)
+
+
+def _asks_funder(question: str) -> bool:
+    return any(p.search(question) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
 
 
 def counted_word(question: str) -> str | None:
@@ -230,6 +258,12 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         r"år\b|vecko\w*|veckor)",
         _I,
     ),
+    # A ministry or an authority; the funding cue below finds the one that funds.
+    Need.FUNDER: re.compile(
+        r"\b(OKM|STM|UKM|SHM|\w*ministeriö\w*|\w*ministeriet|ministry|ministries|ELY-keskus\w*|"
+        r"NTM-central\w*|ELY Centre|rahoittaj\w*|rahoittava\w*|finansierande)\b",
+        _I,
+    ),
     Need.CODE: re.compile(r"\b[A-ZÄÖÅ]{2,}(?:-[A-ZÄÖÅ0-9]+){2,}\b"),  # ESR-LNP-2023-1
     Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
     Need.BOUND: re.compile(
@@ -300,10 +334,27 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (
-        re.compile(r"\b(alka\w*|avautu\w*|open\w*|start\w*|öppna\w*|börja\w*)\b", _I),
-        re.compile(r"\b(alka\w*|alkaa|avautu\w*|opens?|öppna\w*|aikaisintaan|earliest)\b", _I),
+        re.compile(
+            r"\b(alka\w*|avautu\w*|käynnisty\w*|aloitta\w*|aloit\w*|lähtien|open\w*|start\w*|"
+            r"begin\w*|öppna\w*|börja\w*|starta\w*)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(alka\w*|alkaa|avautu\w*|käynnisty\w*|opens?|öppna\w*|aikaisintaan|earliest|"
+            r"tidigast|start\w*|begin\w*)\b",
+            _I,
+        ),
     ),
 ]
+
+# The same, keyed by the kind of question rather than by its words.
+NEED_CUES: dict[Need, re.Pattern[str]] = {
+    Need.FUNDER: re.compile(
+        r"\b(rahoittaj\w*|rahoittava\w*|rahoitetaan|rahoittaa|rahoittavat|finansieras|"
+        r"finansierande|funded by|funding authority|financed by)\b",
+        _I,
+    ),
+}
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget)\b.{0,40}\b(instruction|rule|prompt|previous|above)|"
@@ -364,7 +415,11 @@ _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION}
 def classify(question: str) -> Need:
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
-    found = [need for need, pattern in _NEEDS if pattern.search(question)]
+    found = [
+        need
+        for need, pattern in _NEEDS
+        if (pattern.search(question) if pattern else _asks_funder(question))
+    ]
     if not found:
         return Need.BOUND if _asks_bound(question) else Need.GENERAL
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:

@@ -96,6 +96,13 @@ class Retriever:
             where["language"] = set(filters.languages)
         return where or None
 
+    def text_before(self, passage: Passage) -> str:
+        """The text of the chunk before a passage in its document ("" for the first): the slide
+        title or heading a passage that starts mid-section falls under."""
+        snap = self.store.snapshot()
+        chunk = snap.chunk_at(passage.doc_id, passage.ordinal - 1) if snap is not None else None
+        return chunk.text if chunk is not None else ""
+
     def search(
         self,
         query: str,

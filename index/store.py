@@ -283,6 +283,19 @@ class Snapshot:
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
+    def chunk_at(self, doc_id: str, ordinal: int) -> Chunk | None:
+        """The document's chunk at ``ordinal``: a neighbour of a retrieved passage."""
+        if ordinal < 0:
+            return None
+        got = self.collection.get(
+            where={"$and": [{"doc_id": doc_id}, {"ordinal": ordinal}]},
+            include=["documents", "metadatas"],
+            limit=1,
+        )
+        if not got["ids"]:
+            return None
+        return Chunk.from_metadata(got["ids"][0], got["documents"][0], got["metadatas"][0])
+
 
 def chroma_where(where: dict[str, set[str]] | None) -> dict | None:
     if not where:

@@ -239,3 +239,30 @@ def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
     assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum
     b = ask(corpus, "What is the minimum total budget of a project in the OKM spring 2025 call?")
     assert not b.refused and ("100 000" in b.answer or "100,000" in b.answer), b.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "funder"),
+    [
+        ("Kuka rahoittaa vanhemmuuden tuen haun?", "STM"),
+        ("Vilka ministerier finansierar utlysningen hösten 2023?", "STM"),
+        ("Who funds the spring 2025 call of the Ministry of Education and Culture?", "OKM"),
+    ],
+)
+def test_who_funds_is_answered_with_the_funder_not_a_contact(corpus, question, funder):
+    a = ask(corpus, question)
+    assert not a.refused
+    lead = a.citations[0].quote
+    assert funder in lead or funder == "STM" and "SHM" in lead, lead
+    assert "@" not in lead  # a contact row names the ministry too, but does not say who funds
+
+
+def test_a_count_stated_only_in_the_theme_summary_is_found(corpus):
+    """The call's own notice has no count of applications; the theme's summary, further down the
+    ranking, has one for this call (and one for another call that must not be quoted)."""
+    a = ask(corpus, "How many applications did the parenting support call receive?")
+    assert not a.refused
+    assert "66 hakemusta" in a.answer
+    assert a.citations[0].document_id in {"teemakuvaus-lnp", "esr-lnp-teemaesitys"}
+    b = ask(corpus, "Montako hakemusta syksyn 2023 hakuun kaikkiaan jätettiin?")
+    assert b.refused, b.answer  # 66 applications were the parenthood call's, not this one's

@@ -49,8 +49,17 @@ def test_classify_needs():
     assert counted_word("How many separate applications are needed?") == "applications"
     assert counted_word("Paljonko rahaa on?") is None
     assert classify("Montako hanketta pitää vähintään olla?") is Need.COUNT
-    # "kuka" alone asks who does something, not whom to contact.
-    assert classify("Kuka rahoittaa haun?") is Need.GENERAL
+    # "kuka" alone asks who does something, not whom to contact: here, who funds the call.
+    assert classify("Kuka rahoittaa haun?") is Need.FUNDER
+    assert classify("Mitkä ministeriöt rahoittivat haun?") is Need.FUNDER
+    assert classify("Vilken myndighet beviljar finansieringen?") is Need.FUNDER
+    assert classify("Which ministry funds the call?") is Need.FUNDER
+    assert classify("Kuka voi saada rahoitusta?") is not Need.FUNDER
+    assert classify("Mitä kustannuksia rahoitetaan?") is not Need.FUNDER
+    assert classify("Paljonko ministeriö rahoittaa?") is Need.AMOUNT
+    # A start date asked without "milloin".
+    assert classify("Mistä päivästä lähtien hankkeet saivat käynnistyä?") is Need.DATE
+    assert classify("What is the start date of the projects?") is Need.DATE
     assert classify("Who should I contact about the call?") is Need.CONTACT
     assert classify("Onko haku auki?") is Need.STATUS
     assert classify("How much money is available?") is Need.AMOUNT

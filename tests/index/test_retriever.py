@@ -233,3 +233,16 @@ def test_status_filter_on_the_tiny_index(twins):
     ids, statuses = calls({Status.OPEN}, dt.date(2023, 2, 1))
     assert ids == ["vanha-2023"] and statuses == {"vanha-2023": "open"}
     assert calls({Status.OPEN}, dt.date(2027, 1, 1))[0] == []
+
+
+def test_text_before_is_the_previous_chunk_of_the_same_document(corpus):
+    retriever = corpus.services.retriever()
+    p = retriever.search("Hakuun saatiin 32 hankekokonaisuutta (yhteensä 66 hakemusta)", k=5)
+    later = next(x for x in p if x.ordinal > 0)
+    before = retriever.text_before(later)
+    snap = retriever.store.snapshot()
+    assert before and before == snap.chunk_at(later.doc_id, later.ordinal - 1).text
+    assert before != later.text  # a neighbour, not the passage itself
+    first = next((x for x in retriever.search("Hakuilmoitus", k=20) if x.ordinal == 0), None)
+    assert first is not None and retriever.text_before(first) == ""
+    assert snap.chunk_at(later.doc_id, 10_000) is None
