@@ -242,6 +242,7 @@ def names_in(sentence: str, question: str, known: set[str]) -> list[str]:
     project's or a chosen organisation's name. Capitalised words Voikko reads as names, or does
     not know; acronyms too."""
     asked = {w.lower() for w in words(question)}
+    sentence = SPAN_PATTERNS[Need.CODE].sub(" ", sentence)  # "ESR-KOORD-2025-1" names no one
     out = []
     for i, w in enumerate(words(sentence)):
         if i == 0 or not w[:1].isupper() or w.lower() in asked | known | _NOT_NAMES:
