@@ -18,7 +18,15 @@ from bot.intent import (
     is_definition,
     need_words,
 )
-from index.analysis import analyze, is_verb, noun_case, terms, word_terms, words
+from index.analysis import (
+    analyze,
+    function_words,
+    is_verb,
+    noun_case,
+    terms,
+    word_terms,
+    words,
+)
 from index.glossary import finnish_equivalents, glossary_words, matches
 from index.retriever import Passage
 from ingest.models import page_at
@@ -175,7 +183,7 @@ def unexplained_words(
     "Can you recommend a good restaurant in Hämeenlinna?" knows only the town.
     """
     ignore = ignore or set()
-    skip = need_words(question)
+    skip = need_words(question) | function_words(lang)
     covered = [(a, b) for a, b, _ in matches(question, lang)]
     left, content = [], 0
     for m in re.finditer(r"\w+", question):
@@ -202,10 +210,11 @@ def _compound_of_known(word: str, lang: str) -> bool:
 
 
 _MONEY = re.compile(
-    r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant|paljonko|kuinka paljon|"
-    r"how much|hur mycket)",
+    r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant)",
     re.I,
 )
+# Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
+_SUM_ASKED = re.compile(r"\b(raha\w*|budjet\w*|money|budget\w*|pengar|summa\w*|belopp\w*)", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
 )
@@ -302,6 +311,7 @@ def rank_sentences(
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question)),
+        sum_asked=bool(_SUM_ASKED.search(question)),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -346,6 +356,7 @@ class _Asked:
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
+    sum_asked: bool  # the question asks for a sum of money itself ("paljonko rahaa", "budget")
     text_before: Callable[[Passage], str] | None = None
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
@@ -412,6 +423,11 @@ class _Asked:
             # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
             # "enintään 80 %".
             has_span = any(self._right_bound(m) for m in self.span.finditer(sent))
+        if self.need is Need.AMOUNT and self.sum_asked and has_span:
+            # "Paljonko rahaa", "how large a budget": euros, not "flat rate 40 %".
+            has_span = any(
+                not re.match(r"%|pro", m.group(1), re.I) for m in self.span.finditer(sent)
+            )
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2

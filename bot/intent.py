@@ -16,6 +16,7 @@ class Need(StrEnum):
     DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
+    FREQUENCY = "frequency"  # "kuinka usein", "how often"
     FUNDER = "funder"  # "kuka rahoittaa", "vilken myndighet beviljar", "who funds the call"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
     BOUND_AMOUNT = "bound_amount"  # a least or most sum: "suurin sallittu budjetti"
@@ -38,9 +39,18 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         ),
     ),
     (
+        Need.FREQUENCY,
+        re.compile(
+            r"\b(kuinka usein|miten usein|kuinka monesti|how often|how frequently|hur ofta|"
+            r"med vilka intervall\w*)\b",
+            _I,
+        ),
+    ),
+    (
         Need.DURATION,
         re.compile(
-            r"\b(kuinka pitk\w*|miten pitk\w*|kest\w*|kesto\w*|how long|duration|hur läng\w*|"
+            r"\b(kuinka pitk\w*|miten pitk\w*|kest\w*|kesto\w*|how long|longest|duration|"
+            r"hur läng\w*|"
             r"hur lång\w*|löptid\w*|varaktighet\w*)\b",
             _I,
         ),
@@ -75,7 +85,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.CONTACT,
         re.compile(
             r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|"
-            r"puhelin\w*|contact\w*|e-?mail|phone|reach|kontakt\w*|e-?post|telefon\w*|"
+            r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post|telefon\w*|"
+            r"reach (him|her|them|someone|somebody|the contact\w*)|"
             r"vända mig|ringa)\b",
             _I,
         ),
@@ -185,7 +196,7 @@ _LEAST = re.compile(
     _I,
 )
 _MOST = re.compile(
-    r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|\blargest|\bhighest|"
+    r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|\blargest|\bhighest|\blongest|"
     r"\bstörst|\bsom mest)",
     _I,
 )
@@ -229,7 +240,7 @@ _ELIGIBILITY_FIRST = re.compile(
 )
 
 NUMBER_WORDS = (
-    r"(?:yksi|yhde\w*|yhtä|kaksi|kahde\w*|kahta|kolme\w*|kolm\w*|neljä\w*|viisi|viide\w*|"
+    r"(?:yksi|yhde(?!ssä)\w*|yhtä|kaksi|kahde\w*|kahta|kolme\w*|kolm\w*|neljä\w*|viisi|viide\w*|"
     r"viittä|kuusi|kuude\w*|kuutta|seitsemä\w*|kahdeksa\w*|yhdeksä\w*|kymmene\w*|kymmentä|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
 )
@@ -256,6 +267,13 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.DURATION: re.compile(
         r"\d+\s*(kuukau\w*|kk\b|vuo(si|de|tta)\w*|viiko\w*|month\w*|year\w*|week\w*|månad\w*|"
         r"år\b|vecko\w*|veckor)",
+        _I,
+    ),
+    Need.FREQUENCY: re.compile(
+        r"\b(vuosittain|kuukausittain|viikoittain|neljännesvuosittain|puolivuosittain|kerran|"
+        r"kahdesti|\w+ kertaa|vuodessa|kuukaudessa|annually|yearly|monthly|weekly|quarterly|once|"
+        r"twice|times a|per year|a year|each year|every year|per month|årligen|per år|varje år|"
+        r"en gång|två gånger|månadsvis|kvartalsvis)\b",
         _I,
     ),
     # A ministry or an authority; the funding cue below finds the one that funds.
@@ -373,7 +391,7 @@ _NEED_WORDS = set(
     "sähköposti sähköpostiosoite osoite how much many large when who whom whose what which "
     "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
     "vilken telefonnummer telefon e-post adress kontakta pitkä pitkään long länge lång löytyy "
-    "löytää find hittar hitta linkki link länk".split()
+    "löytää find hittar hitta linkki link länk date dates datum dag".split()
 )
 
 
@@ -421,12 +439,25 @@ def classify(question: str) -> Need:
         if (pattern.search(question) if pattern else _asks_funder(question))
     ]
     if not found:
-        return Need.BOUND if _asks_bound(question) else Need.GENERAL
+        if not _asks_bound(question):
+            return Need.GENERAL
+        # "enimmäisbudjetti", "maximum grant": a bound on a sum of money.
+        return Need.BOUND_AMOUNT if _MONEY_WORDS.search(question) else Need.BOUND
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
     if found[0] is Need.AMOUNT and _asks_bound(question):
         return Need.BOUND_AMOUNT  # "yhden hankkeen suurin budjetti" is not the call's budget
+    if found[0] is Need.ELIGIBILITY and _asks_bound(question):
+        # "What is the maximum grant a project can get": a bound, whatever "can" says.
+        return Need.BOUND_AMOUNT if _MONEY_WORDS.search(question) else Need.BOUND
     return found[0]
+
+
+_MONEY_WORDS = re.compile(
+    r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|euro|€|"
+    r"budget|budjet|pengar)",
+    _I,
+)
 
 
 _DEFINITION = re.compile(

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
 
@@ -145,3 +146,27 @@ def terms(text: str, lang: str = "fi") -> list[str]:
     for word in _WORD.findall(text.lower()):
         out.extend(word_terms(word, lang))
     return out
+
+
+# Question words that say nothing of the topic beside NLTK's lists: auxiliaries and quantifiers.
+_MORE_FUNCTION_WORDS = {
+    "sv": set("kunna kommer få får fått nya ny nytt flera ofta mest typ typer slags sorts".split()),
+    "en": set("get gets got new kind kinds type types sort".split()),
+}
+_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+
+@lru_cache(maxsize=4)
+def function_words(lang: str) -> frozenset[str]:
+    """Words that carry no topic in a question ("if", "inom", "kunna"): NLTK's stop word lists, as
+    llama-index ships them (offline), and the keyword stop words. Not used for indexing, where the
+    short lists above keep "under" and "after" searchable."""
+    out = set(_STOP.get(lang, set())) | _MORE_FUNCTION_WORDS.get(lang, set())
+    try:
+        import llama_index.core as li
+
+        path = Path(li.__file__).parent / "_static/nltk_cache/corpora/stopwords" / _NAMES[lang]
+        out |= set(path.read_text(encoding="utf-8").split())
+    except (ImportError, KeyError, OSError):
+        log.warning("NLTK stop words for %s not found; using the short list", lang)
+    return frozenset(out)

@@ -266,3 +266,21 @@ def test_a_count_stated_only_in_the_theme_summary_is_found(corpus):
     assert a.citations[0].document_id in {"teemakuvaus-lnp", "esr-lnp-teemaesitys"}
     b = ask(corpus, "Montako hakemusta syksyn 2023 hakuun kaikkiaan jätettiin?")
     assert b.refused, b.answer  # 66 applications were the parenthood call's, not this one's
+
+
+def test_a_bound_on_money_is_not_answered_with_another_bound(corpus):
+    a = ask(corpus, "Mikä on vanhemmuushaussa yhden hankkeen enimmäisbudjetti?")
+    assert a.refused, a.answer  # "kesto on enintään 24 kuukautta" bounds time, not money
+
+
+def test_how_often_leads_with_a_frequency(corpus):
+    a = ask(corpus, "Kuinka usein koordinaatiohanke raportoi ministeriöille?")
+    assert not a.refused
+    assert "vuosittain" in a.citations[0].quote
+
+
+def test_swedish_variant_of_the_coordination_call_finds_who_may_apply(corpus):
+    a = ask(corpus, "Vilka organisationer kan söka i utlysningen för koordinationsprojektet?")
+    assert not a.refused
+    assert a.call_id == "koordinaatio-2025"
+    assert "korkeakoulut" in a.answer
