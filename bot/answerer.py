@@ -285,8 +285,10 @@ class Answerer:
             return f"no {need.value} in the best sentences"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
-        for number in re.findall(r"\b\d+(?:[.,]\d+)?\b", question):
-            if number not in evidence and number not in ignore:
+        digits = _digits(evidence)
+        for number in re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", question):
+            # "250,000" and "250 000" are the same number.
+            if number not in evidence and number not in ignore and _digits(number) not in digits:
                 return f"the number {number} is not in the evidence"
         # A sentence of the named call that holds what was asked for needs no word overlap.
         on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
@@ -448,6 +450,11 @@ class Answerer:
             call_id=call.id if call else None,
             call_status=self._status(call),
         )
+
+
+def _digits(text: str) -> str:
+    """Thousands written together: "250,000", "250 000" and "250000" read alike."""
+    return re.sub(r"(?<=\d)[,\s\u00a0](?=\d{3}\b)", "", text)
 
 
 def call_terms(call: Call) -> set[str]:

@@ -221,22 +221,52 @@ _BOUND_BEFORE = re.compile(
 _ASKS_LIMIT = re.compile(
     r"\b(voi\w*|saa\w*|pitää|täyty\w*|tulee|vähintään|enintään|korkeintaan|vähimmäis\w*|"
     r"enimmäis\w*|maksimi\w*|minimi\w*|can|may|must|need|allowed|at least|at most|maximum|"
+    r"ha(ve|s) to|required|obliged|"
     r"minimum|kan|får|måste|ska|minst|högst|\w+tt[aä]v[aä])\b",  # "on järjestettävä": must
     re.I,
 )
 
 
 def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
-    """Terms of the thing a count question counts, as the documents' languages write it."""
+    """Terms of the thing a count question counts, as the documents' languages write it.
+
+    The counted phrase may open with modifiers ("nationwide network meetings", "valtakunnallista
+    verkostotapaamista"): any of its words may name what the sentence counts.
+    """
+    phrase = counted_phrase(question, lang)
+    if not phrase:
+        return {}
+    if lang == "fi":
+        return {lang: {t for w in phrase for t in word_terms(w, lang)}}
+    # "delprojekt" is counted as a projekt, and in Finnish as a hanke.
+    phrase = phrase + [v for w in phrase for v in _known_ends(w.lower(), lang)]
+    fi = {t for w in phrase for e in finnish_equivalents(w, lang) for t in terms(" ".join(e))}
+    # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
+    return {lang: {t for w in phrase for t in word_terms(w, lang)}, "fi": fi or {"\0"}}
+
+
+def counted_phrase(question: str, lang: str) -> list[str]:
+    """The counted word and the modifiers before it: up to three words after "how many", up to
+    a function word (English, Swedish) or while in the first word's case (Finnish)."""
     word = counted_word(question)
     if not word:
-        return {}
-    out = {lang: set(word_terms(word, lang))}
-    if lang != "fi":
-        # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
-        fi = {t for e in finnish_equivalents(word, lang) for t in terms(" ".join(e))}
-        out["fi"] = fi or {"\0"}
+        return []
+    after = words(question[question.find(word) :])
+    out = [after[0]]
+    case = noun_case(after[0]) if lang == "fi" else None
+    for w in after[1:3]:
+        if lang == "fi":
+            if case is None or noun_case(w) != case:
+                break
+        elif w.lower() in function_words(lang):
+            break
+        out.append(w)
     return out
+
+
+def _known_ends(word: str, lang: str) -> list[str]:
+    """Glossary words a Swedish (or English) compound ends in: "delprojekt" -> "projekt"."""
+    return [v for v in glossary_words(lang) if len(v) >= 5 and word != v and word.endswith(v)]
 
 
 _NAME_CLASSES = {"nimi", "etunimi", "sukunimi", "paikannimi"}
@@ -322,7 +352,7 @@ def rank_sentences(
         for ordinal, (context, label, sent) in enumerate(sentence_units(passage.text)):
             start = passage.text.find(sent, offset)
             offset = start + len(sent) if start >= 0 else offset
-            if not is_quotable(sent):
+            if not is_quotable(sent, context):
                 continue
             about = q.which_call(sent, passage, start)
             if about == "other" or (
@@ -431,7 +461,7 @@ class _Asked:
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2
-        if any(c.search(sent) for c in self.cues):
+        if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15

@@ -279,7 +279,7 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     # A ministry or an authority; the funding cue below finds the one that funds.
     Need.FUNDER: re.compile(
         r"\b(OKM|STM|UKM|SHM|\w*ministeriö\w*|\w*ministeriet|ministry|ministries|ELY-keskus\w*|"
-        r"NTM-central\w*|ELY Centre|rahoittaj\w*|rahoittava\w*|finansierande)\b",
+        r"NTM-central\w*|ELY Centre)\b",
         _I,
     ),
     Need.CODE: re.compile(r"\b[A-ZÄÖÅ]{2,}(?:-[A-ZÄÖÅ0-9]+){2,}\b"),  # ESR-LNP-2023-1
@@ -445,6 +445,14 @@ def classify(question: str) -> Need:
         return Need.BOUND_AMOUNT if _MONEY_WORDS.search(question) else Need.BOUND
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
+    if (
+        found[0] in (Need.SHARE, Need.AMOUNT)
+        and _YES_NO.search(question)
+        and not _HOW_MUCH.search(question)
+    ):
+        # "Can a county count working hours as its self-financing share?", "voiko budjetoida
+        # matkat?": a rule is asked about, not a figure.
+        return Need.ELIGIBILITY
     if found[0] is Need.AMOUNT and _asks_bound(question):
         return Need.BOUND_AMOUNT  # "yhden hankkeen suurin budjetti" is not the call's budget
     if found[0] is Need.ELIGIBILITY and _asks_bound(question):
@@ -453,6 +461,14 @@ def classify(question: str) -> Need:
     return found[0]
 
 
+_YES_NO = re.compile(
+    r"(^|[,;:.]\s+)(\w+(ko|kö)\b|can|may|must|is|are|does|do|should|kan|får|måste|är|ska|skall|"
+    r"behöver)\b",
+    _I,
+)
+_HOW_MUCH = re.compile(
+    r"\b(paljonko|kuinka|miten suur\w*|mikä|mitä|how|what|which|hur|vilk\w*|vad|montako)\b", _I
+)
 _MONEY_WORDS = re.compile(
     r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|euro|€|"
     r"budget|budjet|pengar)",

@@ -186,9 +186,14 @@ def sentence_units(text: str) -> Iterator[tuple[str, bool, str]]:
             yield context, label, sentence
 
 
-def is_quotable(sentence: str) -> bool:
-    """Long enough to say something, and made of words (not a page number or a table figure)."""
-    return len(sentence) >= 12 and bool(re.search(r"[A-Za-zÄÖÅäöå]{3}", sentence))
+def is_quotable(sentence: str, context: str = "") -> bool:
+    """Long enough to say something, and made of words (not a page number or a table figure).
+
+    A short table cell says something beside the cells before it ("Rahoittajat · OKM ja STM").
+    """
+    if not re.search(r"[A-Za-zÄÖÅäöå]{3}", sentence):
+        return False
+    return len(sentence) >= 12 or bool(context) and len(sentence) >= 3
 
 
 def quote_text(context: str, sentence: str) -> str:
@@ -197,4 +202,4 @@ def quote_text(context: str, sentence: str) -> str:
 
 def quotes(text: str) -> list[str]:
     """Every quote an answer could take from a chunk's text."""
-    return [quote_text(c, s) for c, _, s in sentence_units(text) if is_quotable(s)]
+    return [quote_text(c, s) for c, _, s in sentence_units(text) if is_quotable(s, c)]

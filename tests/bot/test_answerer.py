@@ -284,3 +284,30 @@ def test_swedish_variant_of_the_coordination_call_finds_who_may_apply(corpus):
     assert not a.refused
     assert a.call_id == "koordinaatio-2025"
     assert "korkeakoulut" in a.answer
+
+
+def test_a_number_written_with_a_thousands_comma_is_found(corpus):
+    a = ask(
+        corpus,
+        "Using the worked example in the autumn 2023 call notice, how much public support does "
+        "a project with EUR 350,000 of costs receive?",
+    )
+    assert not a.refused, a.answer  # the notice writes "350 000"
+    assert "280 000" in a.answer
+
+
+def test_a_count_phrase_with_modifiers_counts_its_noun(corpus):
+    a = ask(
+        corpus,
+        "How many nationwide network meetings does the coordination project have to organise?",
+    )
+    assert not a.refused, a.answer
+    assert "kaksi valtakunnallista verkostotapaamista" in a.answer
+
+
+def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
+    a = ask(
+        corpus, "Vilka ministerier finansierar fortsättningsutlysningen för koordineringsprojektet?"
+    )
+    assert not a.refused
+    assert "Rahoittajat … OKM ja STM" in a.citations[0].quote

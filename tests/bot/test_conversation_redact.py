@@ -88,3 +88,13 @@ def test_classify_bounds_frequencies_and_false_counts():
     count = SPAN_PATTERNS[Need.COUNT]
     assert not count.search("palvelut yhdessä lasten palveluiden kanssa")
     assert count.search("yhden hankkeen")
+
+
+def test_yes_no_questions_about_shares_and_budgets_ask_for_a_rule():
+    assert (
+        classify("For the call, can a county count working hours as its self-financing share?")
+        is Need.ELIGIBILITY
+    )
+    assert classify("Voiko haussa budjetoida esiintyjien matkat?") is Need.ELIGIBILITY
+    assert classify("Kuinka suuri omarahoitusosuus vaaditaan?") is Need.SHARE
+    assert classify("Paljonko rahaa haussa on?") is Need.AMOUNT
