@@ -215,6 +215,7 @@ _MONEY = re.compile(
 )
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
 _SUM_ASKED = re.compile(r"\b(raha\w*|budjet\w*|money|budget\w*|pengar|summa\w*|belopp\w*)", re.I)
+_CONDITION = re.compile(r"\s*(jos|mikäli|if|om)\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
 )
@@ -395,11 +396,20 @@ class _Asked:
         A question that names nothing to count ("montako?") takes any count.
         """
         wanted = self.counted.get(lang, self.counted.get("fi", set()))
-        if not wanted:
-            return True
+        # "Jos haet molemmista alakohdista, jätä kaksi erillistä hakemusta" is a rule too.
+        rule = bool(_CONDITION.match(sent))
+        if not self.limit_ok and rule:
+            return False
         for m in self.span.finditer(sent):
-            if not self.limit_ok and _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()]):
+            bound = _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()])
+            if not self.limit_ok and bound:
                 continue  # "vähintään yksi hyvinvointialue" is a rule, not how many there are
+            if self.direction and not (
+                bound and bound.group(1).lower() in BOUND_DIRECTION[self.direction]
+            ):
+                continue  # "the maximum number of projects" wants "enintään viisi", not "32"
+            if not wanted:
+                return True
             for word in (m.group("counted"), m.group("counted2")):
                 if word and wanted & set(word_terms(word, lang)):
                     return True

@@ -50,6 +50,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.DURATION,
         re.compile(
             r"\b(kuinka pitk\w*|miten pitk\w*|kest\w*|kesto\w*|how long|longest|duration|"
+            r"kuinka nopeasti|missä ajassa|how (quickly|fast|soon)|hur snabbt|hur fort|"
             r"hur läng\w*|"
             r"hur lång\w*|löptid\w*|varaktighet\w*)\b",
             _I,
@@ -205,9 +206,29 @@ _MOST = re.compile(
 _BOUND_WORDS = re.compile(r"(vähintään|enintään|korkeintaan)", _I)
 
 
+# A superlative is a bound only when it is about what is allowed: "suurin sallittu budjetti",
+# "the longest a project can last"; "Euroopan suurin kaupunki" is no bound.
+_SUPERLATIVE = re.compile(
+    r"\b(pienin|smallest|lowest|minsta|längst|suurin|largest|highest|longest|störst\w*|"
+    r"som mest)\b",
+    _I,
+)
+_ALLOWED = re.compile(
+    r"\b(sallit\w*|mahdollis\w*|voi\w*|saa\w*|allowed|permitted|possible|can|may|får|kan|"
+    r"tillåt\w*|möjlig\w*)\b",
+    _I,
+)
+
+
 def _asks_bound(question: str) -> bool:
     """A least or most value of anything, in either direction or not saying which."""
-    return any(p.search(question) for p in (_LEAST, _MOST, _BOUND_WORDS))
+    if _BOUND_WORDS.search(question):
+        return True
+    for p in (_LEAST, _MOST):
+        for m in p.finditer(question):
+            if not _SUPERLATIVE.fullmatch(m.group(0)) or _ALLOWED.search(question):
+                return True
+    return False
 
 
 BOUND_DIRECTION = {
@@ -217,7 +238,10 @@ BOUND_DIRECTION = {
 
 
 def bound_direction(question: str) -> str | None:
-    """ "least" for "vähimmäiskoko", "most" for "suurin sallittu", None when both or neither."""
+    """ "least" for "vähimmäiskoko", "most" for "suurin sallittu", None when both or neither
+    (or when no bound is asked)."""
+    if not _asks_bound(question):
+        return None
     least, most = bool(_LEAST.search(question)), bool(_MOST.search(question))
     return "least" if least and not most else "most" if most and not least else None
 
@@ -283,7 +307,11 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.CODE: re.compile(r"\b[A-ZÄÖÅ]{2,}(?:-[A-ZÄÖÅ0-9]+){2,}\b"),  # ESR-LNP-2023-1
-    Need.LINK: re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b", _I),
+    # An address to open, not an e-mail address ("merja.niemi@gov.fi").
+    Need.LINK: re.compile(
+        r"https?://\S+|\bwww\.\S+|(?<![@\w.-])(?<!\(at\))[\w-]+\.(fi|se|eu|com|org)(/\S*)?\b(?!@)",
+        _I,
+    ),
     Need.BOUND: re.compile(
         r"\b(vähintään|enintään|korkeintaan|vähimmäis\w*|enimmäis\w*|minimum|maximum|at least|"
         r"at most|up to|minst|högst|lägst)\s+([^\W\d]+\s+){0,4}\d",
@@ -470,7 +498,8 @@ _HOW_MUCH = re.compile(
     r"\b(paljonko|kuinka|miten suur\w*|mikä|mitä|how|what|which|hur|vilk\w*|vad|montako)\b", _I
 )
 _MONEY_WORDS = re.compile(
-    r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|euro|€|"
+    r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|"
+    r"\beuro(a|t|n|ja|s)?\b|€|"
     r"budget|budjet|pengar)",
     _I,
 )

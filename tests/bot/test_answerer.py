@@ -311,3 +311,20 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
     )
     assert not a.refused
     assert "Rahoittajat … OKM ja STM" in a.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A count in a rule ("jos haet molemmista, jätä kaksi hakemusta") is no tally.
+        "Montako hakemusta OKM:n kevään 2025 hakuun lopulta jätettiin?",
+        # "vähintään kahdesta hankkeesta" bounds the other way; "32" is no bound.
+        "What is the maximum number of projects allowed in one project entity in the parenthood "
+        "support call?",
+        # A link is an address to open; an e-mail address is not one.
+        "Where can I find the Teams link for the info session of the OKM spring call?",
+    ],
+)
+def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
+    a = ask(corpus, question)
+    assert a.refused, a.answer

@@ -98,3 +98,18 @@ def test_yes_no_questions_about_shares_and_budgets_ask_for_a_rule():
     assert classify("Voiko haussa budjetoida esiintyjien matkat?") is Need.ELIGIBILITY
     assert classify("Kuinka suuri omarahoitusosuus vaaditaan?") is Need.SHARE
     assert classify("Paljonko rahaa haussa on?") is Need.AMOUNT
+
+
+def test_speed_is_a_duration_and_an_email_is_no_link():
+    assert classify("Kuinka nopeasti maksatushakemukset käsitellään?") is Need.DURATION
+    assert classify("How quickly are payment claims processed?") is Need.DURATION
+    link = SPAN_PATTERNS[Need.LINK]
+    assert not link.search("merja.niemi@gov.fi")
+    assert link.search("osoitteessa eura2021.fi")
+    assert link.search("https://rakennerahastot.fi/documents/1")
+
+
+def test_a_superlative_is_a_bound_only_about_what_is_allowed():
+    assert classify("Mikä on Euroopan suurin kaupunki?") is Need.GENERAL
+    assert classify("Paljonko on yhden hankkeen suurin sallittu budjetti?") is Need.BOUND_AMOUNT
+    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
