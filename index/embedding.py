@@ -164,6 +164,25 @@ class SentenceVectors:
                 self._store(dict(zip(part, vecs, strict=True)))
         return len(todo)
 
+    def prune(self, keep: list[str]) -> int:
+        """Drop the stored vectors of every text not in ``keep`` (the quotes of the live index):
+        sentences of removed or changed documents. How many rows went."""
+        db = self._conn()
+        if db is None:
+            return 0
+        with self._lock:
+            wanted = {self._key(t) for t in keep}
+            stale = [k for (k,) in db.execute("SELECT key FROM vectors") if k not in wanted]
+            with db:
+                for i in range(0, len(stale), 500):
+                    part = stale[i : i + 500]
+                    db.execute(
+                        f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+                    )
+            live = set(keep)
+            self._memory = OrderedDict((t, v) for t, v in self._memory.items() if t in live)
+        return len(stale)
+
     def query(self, text: str) -> np.ndarray:
         with self._lock:
             hit = self._queries.get(text)

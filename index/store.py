@@ -19,6 +19,7 @@ import socket
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,11 @@ class Snapshot:
             cid: Chunk.from_metadata(cid, text, meta)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
+
+    def texts(self) -> Iterator[str]:
+        """The text of every chunk in this generation."""
+        for chunk in _iter_chunks(self.collection):
+            yield chunk.text
 
     def chunk_at(self, doc_id: str, ordinal: int) -> Chunk | None:
         """The document's chunk at ``ordinal``: a neighbour of a retrieved passage."""

@@ -251,10 +251,24 @@ class Ingestor:
             except BaseException:
                 build.abort()
                 raise
+            self._prune_sentence_vectors()
         summary.chunks = manifest.chunk_count
         summary.generation = manifest.generation
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _prune_sentence_vectors(self) -> None:
+        """Sentences of removed or changed documents leave the vector file with them."""
+        snap = self.store.snapshot()
+        if self.sentence_vectors is None or snap is None:
+            return
+        try:
+            gone = self.sentence_vectors.prune([q for text in snap.texts() for q in quotes(text)])
+        except Exception as err:  # noqa: BLE001 - a stale row costs disk, never an answer
+            log.warning("could not prune sentence vectors: %s", err)
+            return
+        if gone:
+            log.info("pruned %d stale sentence vectors", gone)
 
     def parse(
         self, path: Path, doc_id: str, meta: dict, digest: str

@@ -72,3 +72,34 @@ def test_ingest_embeds_every_quotable_sentence(corpus):
     stored = SentenceVectors(counting, svc.sentence_vectors.path)
     assert stored.passages(texts).shape == (len(texts), svc.embedder.dim)
     assert counting.passages == 0
+
+
+def test_vectors_of_removed_sentences_are_pruned_after_ingest(make_env):
+    """The file holds the live index's sentences only: a removed document's leave with it."""
+    import sqlite3
+
+    env = make_env()
+    (env.corpus / "a.md").write_text(
+        "# Ohje\n\nHakemukset käsitellään kesäkuussa.\n\nHakuinfo pidetään Teamsissa.\n",
+        encoding="utf-8",
+    )
+    (env.corpus / "b.md").write_text(
+        "# Toinen\n\nRaportti toimitetaan vuosittain ministeriölle.\n", encoding="utf-8"
+    )
+    env.ingest()
+    path = env.services.sentence_vectors.path
+
+    def rows() -> int:
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+
+    before = rows()
+    assert before >= 3
+    (env.corpus / "b.md").unlink()
+    env.ingest()  # the folder no longer has b.md: it leaves the index
+    after = rows()
+    assert 0 < after < before
+    counting = _Counting(env.services.embedder)
+    kept = SentenceVectors(counting, path)
+    kept.passages(["Hakemukset käsitellään kesäkuussa."])
+    assert counting.passages == 0  # the live document's sentence is still stored
