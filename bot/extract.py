@@ -27,7 +27,7 @@ from index.analysis import (
     word_terms,
     words,
 )
-from index.glossary import finnish_equivalents, glossary_words, matches
+from index.glossary import finnish_equivalents, finnish_synonyms, glossary_words, matches
 from index.retriever import Passage
 from ingest.models import page_at
 from ingest.text import is_quotable, quote_text, sentence_units
@@ -91,6 +91,8 @@ def question_concepts(
             t = frozenset(t - ignore)
             if text_lang == "fi" and lemma and len(lemma[0]) >= 5:
                 t |= {"~" + _stem(lemma[0])}
+            if text_lang == "fi" and lemma:
+                t |= finnish_synonyms(lemma[0]) - ignore  # "käynnistyä" is found as "alkaa"
             if t not in out:
                 out.append(t)
         return out

@@ -66,3 +66,20 @@ def finnish_equivalents(text: str, lang: str) -> list[tuple[str, ...]]:
     entries = load()
     hits = sorted({i for _, _, i in matches(text, lang)})
     return [entries[i].fi for i in hits]
+
+
+@lru_cache(maxsize=1)
+def _finnish_groups() -> dict[str, frozenset[str]]:
+    from index.analysis import terms
+
+    out: dict[str, frozenset[str]] = {}
+    for e in load():
+        group = frozenset(t for w in e.fi for t in terms(w, "fi")[:1])
+        for lemma in group:
+            out[lemma] = out.get(lemma, frozenset()) | group
+    return out
+
+
+def finnish_synonyms(lemma: str) -> frozenset[str]:
+    """The Finnish lemmas that share a glossary entry with ``lemma`` ("käynnistyä": alkaa...)."""
+    return _finnish_groups().get(lemma, frozenset())

@@ -328,3 +328,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
     a = ask(corpus, question)
     assert a.refused, a.answer
+
+
+def test_a_finnish_synonym_finds_the_sentence(corpus):
+    a = ask(corpus, "Mistä päivästä lähtien syksyn 2023 haun hankkeet saivat käynnistyä?")
+    assert not a.refused, a.answer  # the notice says "alkaa", not "käynnistyä"
+    assert "1.4.2024" in a.answer

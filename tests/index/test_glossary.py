@@ -25,3 +25,11 @@ def test_terms_are_found_in_swedish_and_english_longest_first():
 def test_keyword_search_of_an_english_question_adds_the_finnish_terms():
     q = KeywordIndex(None, [], {}).query_terms("Is VAT an eligible cost?", "en")
     assert "arvonlisävero" in q and "tukikelpoinen" in q
+
+
+def test_finnish_synonyms_share_a_glossary_entry():
+    from index.glossary import finnish_synonyms
+
+    assert "alkaa" in finnish_synonyms("käynnistyä")
+    assert "käynnistyä" in finnish_synonyms("alkaa")
+    assert finnish_synonyms("kissa") == frozenset()
