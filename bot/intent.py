@@ -35,7 +35,9 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.COUNT,
         re.compile(
-            r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|number of|hur många|antal\w*)\b", _I
+            r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|(?<!phone )number of|hur många|"
+            r"antal\w*)\b",
+            _I,
         ),
     ),
     (

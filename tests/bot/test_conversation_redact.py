@@ -103,6 +103,7 @@ def test_yes_no_questions_about_shares_and_budgets_ask_for_a_rule():
 def test_speed_is_a_duration_and_an_email_is_no_link():
     assert classify("Kuinka nopeasti maksatushakemukset käsitellään?") is Need.DURATION
     assert classify("How quickly are payment claims processed?") is Need.DURATION
+    assert classify("What is the phone number of the STM contact?") is Need.CONTACT
     link = SPAN_PATTERNS[Need.LINK]
     assert not link.search("merja.niemi@gov.fi")
     assert link.search("osoitteessa eura2021.fi")
