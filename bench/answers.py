@@ -160,7 +160,7 @@ def _llm_settings() -> dict:
     }
 
 
-def run_calls(questions: Path, repeat: int = 3) -> dict:
+def run_calls(questions: Path, repeat: int = 3, misses: bool = True) -> dict:
     work = ROOT / "bench" / "out" / "calls-answers"
     svc = _services(work / "data", ROOT / "corpus", today=None)
     print(svc.ingestor().run([ROOT / "corpus"]).line(), file=sys.stderr)
@@ -242,7 +242,7 @@ def run_calls(questions: Path, repeat: int = 3) -> dict:
             "recall: unanswerable questions refused)",
         )
     )
-    if failures:
+    if failures and misses:
         print("Misses:")
         for f in failures:
             print(f"  {f[0]} {f[1]!r}: {f[2]}")
@@ -260,12 +260,17 @@ def main() -> None:
     p.add_argument("--json", type=Path)
     p = sub.add_parser("calls")
     p.add_argument("--questions", type=Path, default=ROOT / "bench" / "call_questions.jsonl")
+    p.add_argument(
+        "--no-misses",
+        action="store_true",
+        help="print the figures only: keeps a held-out set's questions unseen (test sets)",
+    )
     p.add_argument("--json", type=Path)
     args = ap.parse_args()
     if args.what == "tydi":
         result = run_tydi(args.folder, args.limit, args.generative, args.data_dir)
     else:
-        result = run_calls(args.questions)
+        result = run_calls(args.questions, misses=not args.no_misses)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))
 
