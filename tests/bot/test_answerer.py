@@ -334,3 +334,14 @@ def test_a_finnish_synonym_finds_the_sentence(corpus):
     a = ask(corpus, "Mistä päivästä lähtien syksyn 2023 haun hankkeet saivat käynnistyä?")
     assert not a.refused, a.answer  # the notice says "alkaa", not "käynnistyä"
     assert "1.4.2024" in a.answer
+
+
+def test_a_compound_whose_first_part_the_documents_never_use_is_an_unknown_subject(corpus):
+    # "loppuraportti": the documents know "raportti", never a final report.
+    a = ask(
+        corpus, "Milloin syksyn 2023 haussa rahoitettujen hankkeiden loppuraportit pitää jättää?"
+    )
+    assert a.refused, a.answer
+    # An unknown head ("kerho", "maksu" of an unknown kind) is still a kind of something known.
+    b = ask(corpus, "Saako lukiolaisten harrastuskerhoista periä osallistumismaksun alakohdassa 1?")
+    assert not b.refused, b.answer
