@@ -222,7 +222,8 @@ def unexplained_words(
 def _compound_of_known(word: str, lang: str) -> bool:
     """Swedish (and some English) compounds end in a word the glossary knows."""
     return any(
-        len(v) >= 5 and word != v and v in word[len(word) // 3 :] for v in glossary_words(lang)
+        len(v) >= 5 and word != v and v in word[1:] and not word.startswith(v)
+        for v in glossary_words(lang)
     )
 
 
