@@ -303,7 +303,7 @@ class Answerer:
             # Just below the bar, a lead sentence that holds the question's terms (through the
             # glossary) is evidence enough: the small model's cross-language cosines sit low.
             asked = question_concepts(question, lang, ignore).get(p.language, [])
-            if dense >= MIN_DENSE and len(asked) >= 2 and lead.coverage >= MIN_LEAD_COVERAGE:
+            if dense >= MIN_DENSE - 0.02 and len(asked) >= 2 and lead.coverage >= MIN_LEAD_COVERAGE:
                 return None
             return f"dense {dense:.3f} too low"
         concepts = question_concepts(question, lang, ignore)["fi"]

@@ -162,13 +162,14 @@ def unknown_words(
 
 def _unknown_modifier(lemma: list[str], t: set[str], vocabulary) -> bool:
     """A compound the documents never use whose first part they never use either:
-    "loppuraportti" is a kind of report they say nothing of, though they know "raportti"."""
+    "loppuraportti" is a kind of report they say nothing of, though they know "raportti".
+    Only the first part: Voikko's middle parts are unreliable ("elinkeino" is elin + keino)."""
     if not lemma or lemma[0] in vocabulary:
         return False
     whole = lemma[0]
     modifiers = [x for x in t - {whole} if len(x) >= 4 and not whole.endswith(x)]
     return any(
-        x not in vocabulary and _stem(x) not in _stems(vocabulary)
+        x not in vocabulary and _stem(x) not in _stems(vocabulary) and whole.startswith(x)
         for x in modifiers
     )
 

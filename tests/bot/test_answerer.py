@@ -354,3 +354,13 @@ def test_a_swedish_compound_ending_in_a_glossary_term_is_explained():
     assert "vårutlysningen" not in left and "ansökningar" not in left
     left, _ = unexplained_words("Finns det en kontaktperson för svenskspråkiga?", "sv", set())
     assert "svenskspråkiga" in left  # "svenska" opens it: a language, not the asked thing
+
+
+def test_an_english_question_just_below_the_cross_language_bar_with_its_terms_is_answered(corpus):
+    a = ask(
+        corpus,
+        "Is it mandatory to have a wellbeing services county on board in a parenting-support "
+        "project consortium?",
+    )
+    assert not a.refused, a.answer
+    assert "vähintään yksi hyvinvointialue" in a.answer
