@@ -350,8 +350,8 @@ def test_a_compound_whose_first_part_the_documents_never_use_is_an_unknown_subje
 def test_a_swedish_compound_ending_in_a_glossary_term_is_explained():
     from bot.extract import unexplained_words
 
-    left, _ = unexplained_words("Hur många ansökningar kom till vårutlysningen?", "sv", set())
-    assert "vårutlysningen" not in left and "ansökningar" not in left
+    left, _ = unexplained_words("När stänger vårutlysningen?", "sv", set())
+    assert "vårutlysningen" not in left
     left, _ = unexplained_words("Finns det en kontaktperson för svenskspråkiga?", "sv", set())
     assert "svenskspråkiga" in left  # "svenska" opens it: a language, not the asked thing
 
