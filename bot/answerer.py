@@ -6,6 +6,7 @@ retrieve -> select sentences -> cite -> frame, or an honest refusal that names w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import uuid
@@ -195,16 +196,17 @@ class Answerer:
         if self.sentence_vectors is not None:
             vectors = self.sentence_vectors
             meaning = lambda texts: vectors.similarity(question, texts)  # noqa: E731
-        ranked = rank_sentences(
+        rank = functools.partial(
+            rank_sentences,
             question,
             lang,
             need,
-            passages,
             ignore=ignore,
             focus=focus,
             meaning=meaning,
             text_before=retriever.text_before,
         )
+        ranked = rank(passages)
         if need in SPAN_PATTERNS and not any(s.has_span for s in ranked):
             # The theme's shared summary may state the asked kind of answer (a count, a date) for
             # the call just below the cut: look twice as deep there, for sentences naming the call.
@@ -215,19 +217,8 @@ class Answerer:
                 if not p.call_id and p.chunk_id not in seen
             ]
             if deeper:
-                strict_from = len(passages)
+                ranked = rank(passages + deeper, strict_from=len(passages))
                 passages = passages + deeper
-                ranked = rank_sentences(
-                    question,
-                    lang,
-                    need,
-                    passages,
-                    ignore=ignore,
-                    focus=focus,
-                    meaning=meaning,
-                    strict_from=strict_from,
-                    text_before=retriever.text_before,
-                )
         chosen = select(ranked)
         weak = (
             self._weakness(question, lang, need, passages, chosen, ignore, call)
