@@ -39,7 +39,9 @@ def _services(data: Path, corpus: Path, **kw) -> Services:
     return Services(Settings(data_dir=data, corpus_dir=corpus, **kw))
 
 
-def run_tydi(folder: Path, limit: int | None, generative: bool, data_dir: Path | None = None) -> dict:
+def run_tydi(
+    folder: Path, limit: int | None, generative: bool, data_dir: Path | None = None
+) -> dict:
     """Same corpus layout as bench/retrieval.py, so ``--data-dir`` can share its index."""
     from bench.retrieval import load_beir, write_corpus
 

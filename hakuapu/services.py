@@ -96,4 +96,5 @@ class Services:
             dense_weight=s.fusion_dense_weight,
             closed_penalty=s.closed_call_penalty,
             today=s.today_date(),
+            embed_query=self.sentence_vectors.query,
         )

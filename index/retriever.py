@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hakuapu.calls import CallsFile, Status
 from index.embedding import Embedder
@@ -61,6 +61,7 @@ class Retriever:
         dense_weight: float = 0.925,
         closed_penalty: float = 0.85,
         today: dt.date | None = None,
+        embed_query: Callable[[str], Any] | None = None,
     ):
         self.store = store
         self.embedder = embedder
@@ -69,8 +70,9 @@ class Retriever:
         self.dense_weight = dense_weight
         self.closed_penalty = closed_penalty
         self.today = today
-        self._vectors: OrderedDict[str, object] = OrderedDict()  # recent query embeddings
-        self._vectors_lock = threading.Lock()
+        # A shared cache of query embeddings (SentenceVectors.query): the answerer embeds the
+        # same question to weigh its sentences, and may search twice.
+        self._embed_query = embed_query or embedder.embed_query
 
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
@@ -100,20 +102,6 @@ class Retriever:
             where["language"] = set(filters.languages)
         return where or None
 
-    def _query_vector(self, query: str):
-        """The query's embedding; an answer may search twice with the same words."""
-        with self._vectors_lock:
-            hit = self._vectors.get(query)
-            if hit is not None:
-                self._vectors.move_to_end(query)
-                return hit
-        vec = self.embedder.embed_query(query)
-        with self._vectors_lock:
-            self._vectors[query] = vec
-            while len(self._vectors) > 256:
-                self._vectors.popitem(last=False)
-        return vec
-
     def text_before(self, passage: Passage) -> str:
         """The text of the chunk before a passage in its document ("" for the first): the slide
         title or heading a passage that starts mid-section falls under."""
@@ -137,7 +125,7 @@ class Retriever:
         lang = detect_language(query)
         dense = keyword = []
         if method != "keyword":
-            dense = snap.dense(self._query_vector(query), candidates, where)
+            dense = snap.dense(self._embed_query(query), candidates, where)
         if method != "dense":
             keyword = snap.keyword.search(query, lang, candidates, where)
         coverage: dict[str, float] = {}
