@@ -220,12 +220,19 @@ def unexplained_words(
     return left, content
 
 
+def _known_heads(word: str, lang: str) -> list[str]:
+    """Glossary words inside a Swedish (or English) compound after its first part: "vårutlysning"
+    holds "utlysning", "vårutlysningen" too (an ending may follow)."""
+    return [
+        v
+        for v in glossary_words(lang)
+        if len(v) >= 5 and word != v and v in word[1:] and not word.startswith(v)
+    ]
+
+
 def _compound_of_known(word: str, lang: str) -> bool:
     """Swedish (and some English) compounds end in a word the glossary knows."""
-    return any(
-        len(v) >= 5 and word != v and v in word[1:] and not word.startswith(v)
-        for v in glossary_words(lang)
-    )
+    return bool(_known_heads(word, lang))
 
 
 _MONEY = re.compile(
@@ -286,7 +293,7 @@ def counted_phrase(question: str, lang: str) -> list[str]:
 
 def _known_ends(word: str, lang: str) -> list[str]:
     """Glossary words a Swedish (or English) compound ends in: "delprojekt" -> "projekt"."""
-    return [v for v in glossary_words(lang) if len(v) >= 5 and word != v and word.endswith(v)]
+    return [v for v in _known_heads(word, lang) if word.endswith(v)]
 
 
 _NAME_CLASSES = {"nimi", "etunimi", "sukunimi", "paikannimi"}
