@@ -236,11 +236,16 @@ def _compound_of_known(word: str, lang: str) -> bool:
 
 
 _MONEY = re.compile(
-    r"(budjet|raha|euro|money|budget|pengar|summa|€|kronor|belopp|grant)",
+    r"(budjet|raha|rahoitu|funding|finansiering|euro|money|budget|pengar|summa|€|kronor|belopp|"
+    r"grant)",
     re.I,
 )
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
-_SUM_ASKED = re.compile(r"\b(raha\w*|budjet\w*|money|budget\w*|pengar|summa\w*|belopp\w*)", re.I)
+_SUM_ASKED = re.compile(
+    r"\b(raha\w*|rahoitu\w*|funding|finansiering\w*|budjet\w*|money|budget\w*|pengar|summa\w*|"
+    r"belopp\w*)",
+    re.I,
+)
 _CONDITION = re.compile(r"\s*(jos|mikäli|if|om)\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I

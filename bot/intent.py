@@ -74,12 +74,12 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.DATE,
         re.compile(
-            r"\b(milloin|mihin mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
+            r"\b(milloin|mihin (\w+ )?mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
             r"viimei\w* (päivä|hakupäivä)|when|deadline|by when|until|date|schedule|"
-            r"när|sista (dag|ansökningsdag)|senast|tidsplan\w*|deadline)\b",
+            r"när|sista (dag|ansökningsdag)|senast|datum|tidsplan\w*|deadline)\b",
             _I,
         ),
     ),
@@ -194,13 +194,13 @@ def asks_for_recipients(question: str) -> bool:
 
 
 _LEAST = re.compile(
-    r"(vähimmäis|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
+    r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
     r"\bminsta\b)",
     _I,
 )
 _MOST = re.compile(
-    r"(enimmäis|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|\blargest|\bhighest|\blongest|"
-    r"\bstörst|\bsom mest)",
+    r"(enimmäis|enintään|korkeintaan|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|"
+    r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest)",
     _I,
 )
 
@@ -216,8 +216,8 @@ _SUPERLATIVE = re.compile(
     _I,
 )
 _ALLOWED = re.compile(
-    r"\b(sallit\w*|mahdollis\w*|voi\w*|saa\w*|allowed|permitted|possible|can|may|får|kan|"
-    r"tillåt\w*|möjlig\w*)\b",
+    r"\b(sallit\w*|hyväksy\w*|mahdollis\w*|voi\w*|saa\w*|allowed|permitted|accept\w*|possible|can|"
+    r"may|får|kan|tillåt\w*|godkän\w*|möjlig\w*)\b",
     _I,
 )
 
@@ -429,6 +429,7 @@ _NEED_WORDS = set(
 NEED_LEMMAS = {
     "mikä",
     "kuka",
+    "ken",  # "kenen" (whose) is a question word, not a topic
     "ikäinen",
     "ikä",
     "raha",
@@ -445,6 +446,7 @@ NEED_LEMMAS = {
     "montako",
     "lukumäärä",
     "päivämäärä",
+    "päivä",  # "mihin päivään mennessä"
     "ajankohta",
     "euro",
 }

@@ -323,6 +323,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "support call?",
         # A link is an address to open; an e-mail address is not one.
         "Where can I find the Teams link for the info session of the OKM spring call?",
+        # Funding of a project is a sum: "enintään 80 %" of costs is no most a project gets.
+        "Paljonko yksi hanke voi OKM:n kevään 2025 haussa enintään saada rahoitusta?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -364,3 +366,12 @@ def test_an_english_question_just_below_the_cross_language_bar_with_its_terms_is
     )
     assert not a.refused, a.answer
     assert "vähintään yksi hyvinvointialue" in a.answer
+
+
+def test_question_words_are_not_topic_words(corpus):
+    a = ask(corpus, "Mihin päivään mennessä koordinaatiohankkeen jatkohakuun piti jättää hakemus?")
+    assert not a.refused, a.answer
+    assert "21.4.2025" in a.answer
+    b = ask(corpus, "Kenen sitoumus vanhemmuushaun hakemukseen on liitettävä?")
+    assert not b.refused, b.answer
+    assert "hyvinvointialueen sitoumus" in b.answer

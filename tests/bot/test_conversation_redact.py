@@ -114,3 +114,17 @@ def test_a_superlative_is_a_bound_only_about_what_is_allowed():
     assert classify("Mikä on Euroopan suurin kaupunki?") is Need.GENERAL
     assert classify("Paljonko on yhden hankkeen suurin sallittu budjetti?") is Need.BOUND_AMOUNT
     assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+
+
+def test_deadline_words_bound_words_and_question_words():
+    from bot.intent import NEED_LEMMAS, bound_direction
+
+    # "mihin päivään mennessä" is "by what date", with a word between.
+    assert classify("Mihin päivään mennessä hakemus piti jättää?") is Need.DATE
+    assert classify("Till vilket datum kan man söka?") is Need.DATE
+    # "enintään" in the question says which way the bound goes.
+    q = "Paljonko yksi hanke voi enintään saada rahoitusta?"
+    assert classify(q) is Need.BOUND_AMOUNT and bound_direction(q) == "most"
+    assert bound_direction("Mikä on pienin hyväksytty hankekoko?") == "least"
+    # "kenen" (whose) asks; it is no topic word.
+    assert "ken" in NEED_LEMMAS
