@@ -246,6 +246,14 @@ _SUM_ASKED = re.compile(
     r"belopp\w*)",
     re.I,
 )
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers in a text, digits only ("250 000" and "250,000" are both "250000")."""
+    found = re.findall(r"\d{1,3}(?:[,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?", text)
+    return {re.sub(r"[,\s]", "", n) if re.search(r"[,\s]\d{3}$", n) else n for n in found}
+
+
 _CONDITION = re.compile(r"\s*(jos|mikäli|if|om)\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
@@ -374,6 +382,7 @@ def rank_sentences(
         direction=bound_direction(question),
         money=bool(_MONEY.search(question)),
         sum_asked=bool(_SUM_ASKED.search(question)),
+        given=_numbers(question),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -419,7 +428,17 @@ class _Asked:
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
     sum_asked: bool  # the question asks for a sum of money itself ("paljonko rahaa", "budget")
+    given: set[str]  # numbers the question states: a figure it already knows is no answer
     text_before: Callable[[Passage], str] | None = None
+
+    def _new_figure(self, m: re.Match[str]) -> bool:
+        """A span that holds a number the question does not already state: "kuinka moni 32
+        hankekokonaisuudesta sai rahoitusta?" is not answered by "32 hankekokonaisuutta".
+
+        Only counts: a figure in a share or sum question names what is asked about ("what does
+        the 15 % flat rate cover?")."""
+        numbers = _numbers(m.group(0))
+        return not numbers or not numbers <= self.given
 
     def _counts_the_asked(self, sent: str, lang: str) -> bool:
         """ "66 hakemusta" for "montako hakemusta": the counted word is the question's own.
@@ -432,6 +451,8 @@ class _Asked:
         if not self.limit_ok and rule:
             return False
         for m in self.span.finditer(sent):
+            if not self._new_figure(m):
+                continue
             bound = _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()])
             if not self.limit_ok and bound:
                 continue  # "vähintään yksi hyvinvointialue" is a rule, not how many there are

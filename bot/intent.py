@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from index.analysis import noun_case
+
 
 class Need(StrEnum):
     AMOUNT = "amount"
@@ -35,8 +37,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.COUNT,
         re.compile(
-            r"\b(montako|kuinka mont\w*|lukumäärä\w*|how many|(?<!phone )number of|hur många|"
-            r"antal\w*)\b",
+            r"\b(montako|kuinka mont\w*|(kuinka|miten) moni\w*|lukumäärä\w*|how many|"
+            r"(?<!phone )number of|hur många|antal\w*)\b",
             _I,
         ),
     ),
@@ -161,10 +163,21 @@ def _asks_funder(question: str) -> bool:
     return any(p.search(question) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
 
 
+# "Kuinka moni 32 hankekokonaisuudesta sai…": the counted noun is in the elative, close behind.
+_HOW_MANY_OF = re.compile(r"\b(?:kuinka|miten) moni\w*((?:\s+[\w:]+){1,4})", _I)
+
+
 def counted_word(question: str) -> str | None:
     """What a count question counts: "montako hakemusta" -> "hakemusta"."""
     m = _COUNTED.search(question)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _HOW_MANY_OF.search(question)
+    if not m:
+        return None
+    following = m.group(1).split()
+    elatives = [w for w in following if noun_case(w) == "sisaeronto"]
+    return elatives[-1] if elatives else following[0]
 
 
 _NEXT_CALL = re.compile(
@@ -188,9 +201,23 @@ _RECIPIENTS = re.compile(
 )
 
 
+# "Mikä organisaatio toteuttaa koordinaatiohanketta?": the answer is a name too.
+_RUNNER = re.compile(
+    r"\b(mikä|mitkä|which|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
+    r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteutta\w*|vetä\w*|vetää|hallinnoi\w*|"
+    r"runs?|running|leads?|leading|implement\w*|coordinat\w*|koordinoi\w*|leder|driver|"
+    r"genomför\w*|samordnar)\b",
+    _I,
+)
+# "Mitkä organisaatiot voivat toteuttaa hankkeen?" asks who may, not who does.
+_MAY = re.compile(r"\b(voi\w*|saa\w*|can|could|may|might|allowed|kan|får|tulee|pitää|must)\b", _I)
+
+
 def asks_for_recipients(question: str) -> bool:
-    """ "Mitkä hankkeet saivat rahoitusta?": the answer is the names of who got it."""
-    return bool(_RECIPIENTS.search(question))
+    """ "Mitkä hankkeet saivat rahoitusta?", "who runs the coordination project?": the answer is
+    the name of an organisation the call notices cannot know (they come before the decisions)."""
+    runner = _RUNNER.search(question) and not _MAY.search(question)
+    return bool(_RECIPIENTS.search(question) or runner)
 
 
 _LEAST = re.compile(

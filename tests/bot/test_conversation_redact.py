@@ -128,3 +128,16 @@ def test_deadline_words_bound_words_and_question_words():
     assert bound_direction("Mikä on pienin hyväksytty hankekoko?") == "least"
     # "kenen" (whose) asks; it is no topic word.
     assert "ken" in NEED_LEMMAS
+
+
+def test_how_many_of_a_stated_total_and_who_runs_a_project():
+    from bot.intent import asks_for_recipients, counted_word
+
+    q = "Kuinka moni hakuun tulleista 32 hankekokonaisuudesta sai rahoituksen?"
+    assert classify(q) is Need.COUNT
+    assert counted_word(q) == "hankekokonaisuudesta"  # the elative, not the participle before it
+    assert counted_word("Kuinka moni hakija sai rahoitusta?") == "hakija"
+    # The name of whoever runs a project comes after the call notice; who *may* is eligibility.
+    assert asks_for_recipients("Mikä organisaatio toteuttaa nykyistä koordinaatiohanketta?")
+    assert asks_for_recipients("Which organisation is running the coordination project?")
+    assert not asks_for_recipients("Mitkä organisaatiot voivat toteuttaa hankkeen?")
