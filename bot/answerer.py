@@ -207,14 +207,17 @@ class Answerer:
             text_before=retriever.text_before,
         )
         ranked = rank(passages)
-        if need in SPAN_PATTERNS and not any(s.has_span for s in ranked):
-            # The theme's shared summary may state the asked kind of answer (a count, a date) for
-            # the call just below the cut: look twice as deep there, for sentences naming the call.
+        if need in SPAN_PATTERNS and not (ranked and ranked[0].has_span):
+            # The asked kind of answer (a count, a date) may sit just below the cut. Look twice
+            # as deep: in the theme's shared summary, for sentences naming the call; and in the
+            # call's own notice when some sentence there has one, but not the best (when none
+            # has, digging deeper in the notice mostly finds figures of other things).
             seen = {p.chunk_id for p in passages}
+            own = call is not None and any(s.has_span for s in ranked)
             deeper = [
                 p
                 for p in retriever.search(query, k=2 * self.passages, filters=filters)
-                if not p.call_id and p.chunk_id not in seen
+                if p.chunk_id not in seen and (not p.call_id or own)
             ]
             if deeper:
                 ranked = rank(passages + deeper, strict_from=len(passages))

@@ -385,3 +385,9 @@ def test_how_many_asked_without_a_total_takes_the_count(corpus):
     a = ask(corpus, "Kuinka moni hakemus vanhemmuuden tuen hakuun saatiin?")
     assert not a.refused, a.answer
     assert "66 hakemusta" in a.answer
+
+
+def test_a_count_just_below_the_cut_is_found_when_the_best_sentence_has_none(corpus):
+    a = ask(corpus, "Hur många delområden har utlysningen om föräldraskapsstöd?")
+    assert not a.refused, a.answer
+    assert "kuusi alakohtaa" in a.answer or "6 alakohtaa" in a.answer
