@@ -391,3 +391,13 @@ def test_a_count_just_below_the_cut_is_found_when_the_best_sentence_has_none(cor
     a = ask(corpus, "Hur många delområden har utlysningen om föräldraskapsstöd?")
     assert not a.refused, a.answer
     assert "kuusi alakohtaa" in a.answer or "6 alakohtaa" in a.answer
+
+
+def test_a_cost_table_row_answers_an_english_question_through_the_glossary(corpus):
+    a = ask(
+        corpus,
+        "In the OKM spring 2025 call, are performers' travel costs to schools covered by the flat "
+        "rate or claimed as actual costs?",
+    )
+    assert not a.refused, a.answer
+    assert "esiintyjien ja ohjaajien matkat kouluille tosiasialliset" in a.citations[0].quote
