@@ -23,6 +23,7 @@ from bot.extract import (
     rank_sentences,
     select,
     unexplained_words,
+    unknown_kinds,
     unknown_words,
 )
 from bot.intent import (
@@ -292,6 +293,9 @@ class Answerer:
                 left, content = unexplained_words(question, lang, vocab, ignore)
                 if len(left) >= 2 and len(left) >= MAX_UNEXPLAINED * content:
                     return f"words the documents never use: {left}"
+                kinds = unknown_kinds(question, lang, vocab)
+                if kinds:
+                    return f"kinds of things the documents never mention: {kinds}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the

@@ -235,6 +235,37 @@ def _compound_of_known(word: str, lang: str) -> bool:
     return bool(_known_heads(word, lang))
 
 
+def unknown_kinds(question: str, lang: str, vocabulary) -> list[str]:
+    """Swedish compounds of a known term whose first part nothing explains: "slutrapporten" is a
+    kind of report (a final one) that the documents never speak of, like "loppuraportti"."""
+    if lang != "sv":
+        return []
+    known = glossary_words(lang)
+    out = []
+    for w in re.findall(r"\w+", question):
+        word = w.lower()
+        if word in known or any(t in vocabulary for t in word_terms(word, lang)):
+            continue
+        ends = _known_heads(word, lang)
+        if not ends:
+            continue
+        modifier = word[: word.index(max(ends, key=len))]
+        if not any(_known_swedish(m, vocabulary) for m in (modifier, modifier.removesuffix("s"))):
+            out.append(w)
+    return out
+
+
+def _known_swedish(word: str, vocabulary) -> bool:
+    """A word of the glossary (or the start of one), a function word, or a word of the documents."""
+    if len(word) < 3:
+        return True  # too short to tell ("del", "år" are covered by the glossary or too vague)
+    return (
+        word in function_words("sv")
+        or any(t in vocabulary for t in word_terms(word, "sv"))
+        or any(g.startswith(word) for g in glossary_words("sv"))
+    )
+
+
 _MONEY = re.compile(
     r"(budjet|raha|rahoitu|funding|finansiering|euro|money|budget|pengar|summa|€|kronor|belopp|"
     r"grant)",

@@ -401,3 +401,18 @@ def test_a_cost_table_row_answers_an_english_question_through_the_glossary(corpu
     )
     assert not a.refused, a.answer
     assert "esiintyjien ja ohjaajien matkat kouluille tosiasialliset" in a.citations[0].quote
+
+
+def test_a_swedish_compound_of_an_unknown_kind_is_refused(corpus):
+    from bot.extract import unknown_kinds
+
+    vocab = set()
+    assert unknown_kinds("Kan slutrapporten lämnas in på svenska?", "sv", vocab) == [
+        "slutrapporten"
+    ]
+    assert unknown_kinds("När stänger vårutlysningen?", "sv", vocab) == []  # "vår" is a season
+    assert unknown_kinds("Hur många projekt väljs i fortsättningsutlysningen?", "sv", vocab) == []
+    a = ask(
+        corpus, "Kan slutrapporten för ett projekt i föräldraskapsutlysningen lämnas in på svenska?"
+    )
+    assert a.refused, a.answer
