@@ -414,6 +414,7 @@ def rank_sentences(
         money=bool(_MONEY.search(question)),
         sum_asked=bool(_SUM_ASKED.search(question)),
         given=_numbers(question),
+        stated={n for n in _numbers(question) if len(n) >= 3 and n not in (ignore or set())},
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -460,6 +461,7 @@ class _Asked:
     money: bool  # the question is about a sum of money, not a share
     sum_asked: bool  # the question asks for a sum of money itself ("paljonko rahaa", "budget")
     given: set[str]  # numbers the question states: a figure it already knows is no answer
+    stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     text_before: Callable[[Passage], str] | None = None
 
     def _new_figure(self, m: re.Match[str]) -> bool:
@@ -558,6 +560,8 @@ class _Asked:
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
+        if self.stated and self.stated <= _numbers(passage.text):
+            score += 0.15  # "a project with 250 000 euros of staff costs": the passage with that
         if self.focus is not None:
             call_id, names, _, _ = self.focus
             if passage.call_id == call_id:

@@ -416,3 +416,13 @@ def test_a_swedish_compound_of_an_unknown_kind_is_refused(corpus):
         corpus, "Kan slutrapporten för ett projekt i föräldraskapsutlysningen lämnas in på svenska?"
     )
     assert a.refused, a.answer
+
+
+def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
+    a = ask(
+        corpus,
+        "In the worked example of the autumn 2023 notice, how much public aid does a project "
+        "with 250 000 euros of staff costs get?",
+    )
+    assert not a.refused, a.answer  # the example table holds "250 000", the answer below it
+    assert "280 000" in a.citations[0].quote
