@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from bot.intent import (
     BOUND_DIRECTION,
     CUES,
+    GETS_MONEY,
     NEED_CUES,
     NEED_LEMMAS,
+    SHARE_ASKED,
     SPAN_PATTERNS,
     Need,
     bound_direction,
@@ -149,7 +151,12 @@ def unknown_words(
         named = NEED_LEMMAS | WEAK_LEMMAS | ignore
         if not t or set(lemma) & named or (parts and parts <= named):
             continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
-        t |= {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
+        rest = {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
+        if rest and rest <= NEED_LEMMAS:
+            continue  # "vähimmäismäärä": a bound on the asked kind of answer, no topic
+        t |= rest
+        if lemma:
+            t |= finnish_synonyms(lemma[0])  # "porukka" is a word for "ryhmä"
         if any(x in vocabulary for x in t - NEED_LEMMAS) and not _unknown_modifier(
             lemma, t, vocabulary
         ):
@@ -268,7 +275,7 @@ def _known_swedish(word: str, vocabulary) -> bool:
 
 _MONEY = re.compile(
     r"(budjet|raha|rahoitu|funding|finansiering|euro|money|budget|pengar|summa|€|kronor|belopp|"
-    r"grant)",
+    r"grant|kustannu|kostnad|\bcosts?\b)",
     re.I,
 )
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
@@ -411,7 +418,8 @@ def rank_sentences(
         counted=_counted_terms(question, lang),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
-        money=bool(_MONEY.search(question)),
+        money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
+        and not SHARE_ASKED.search(question),
         sum_asked=bool(_SUM_ASKED.search(question)),
         given=_numbers(question),
         stated={n for n in _numbers(question) if len(n) >= 3 and n not in (ignore or set())},

@@ -206,7 +206,10 @@ _RUNNER = re.compile(
     r"\b(mikä|mitkä|which|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
     r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteutta\w*|vetä\w*|vetää|hallinnoi\w*|"
     r"runs?|running|leads?|leading|implement\w*|coordinat\w*|koordinoi\w*|leder|driver|"
-    r"genomför\w*|samordnar)\b",
+    r"genomför\w*|samordnar)\b|"
+    r"\b(kuka|ketkä|who|vem)\s+(toteuttaa|toteuttavat|vetää|vetävät|hallinnoi|runs|leads|"
+    r"implements|coordinates|leder|driver|genomför|samordnar)\b[^?]{0,60}?\b(\w*hank\w*|"
+    r"\w*project\w*|\w*projekt\w*)",
     _I,
 )
 # "Mitkä organisaatiot voivat toteuttaa hankkeen?" asks who may, not who does.
@@ -501,7 +504,7 @@ def classify(question: str) -> Need:
         if not _asks_bound(question):
             return Need.GENERAL
         # "enimmäisbudjetti", "maximum grant": a bound on a sum of money.
-        return Need.BOUND_AMOUNT if _MONEY_WORDS.search(question) else Need.BOUND
+        return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
     if (
@@ -513,10 +516,12 @@ def classify(question: str) -> Need:
         # matkat?": a rule is asked about, not a figure.
         return Need.ELIGIBILITY
     if found[0] is Need.AMOUNT and _asks_bound(question):
-        return Need.BOUND_AMOUNT  # "yhden hankkeen suurin budjetti" is not the call's budget
+        # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
+        # share.
+        return Need.BOUND if SHARE_ASKED.search(question) else Need.BOUND_AMOUNT
     if found[0] is Need.ELIGIBILITY and _asks_bound(question):
         # "What is the maximum grant a project can get": a bound, whatever "can" says.
-        return Need.BOUND_AMOUNT if _MONEY_WORDS.search(question) else Need.BOUND
+        return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
     return found[0]
 
 
@@ -528,8 +533,28 @@ _YES_NO = re.compile(
 _HOW_MUCH = re.compile(
     r"\b(paljonko|kuinka|miten suur\w*|mikä|mitä|how|what|which|hur|vilk\w*|vad|montako)\b", _I
 )
+# "Kuinka suuren osan kustannuksista tuki kattaa?" asks for a share of a sum, not a sum.
+SHARE_ASKED = re.compile(
+    r"\b(osuu\w*|osa[na]?|prosent\w*|andel\w*|procent\w*|share|percent\w*|proportion)\b", _I
+)
+
+
+# "Paljonko hanke voi enintään saada?": how much one gets is money, even unnamed.
+GETS_MONEY = re.compile(
+    r"\b(paljonko|kuinka paljon|how much|hur mycket)\b[^?]*\b(saa\w*|get|gets|receive\w*|få|får)\b",
+    _I,
+)
+
+
+def asks_sum(question: str) -> bool:
+    """A bound on a sum of money ("enimmäisbudjetti", "the minimum total cost"), not a share."""
+    money = _MONEY_WORDS.search(question) or GETS_MONEY.search(question)
+    return bool(money) and not SHARE_ASKED.search(question)
+
+
 _MONEY_WORDS = re.compile(
     r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|"
+    r"kustannu|kostnad|\bcosts?\b|"
     r"\beuro(a|t|n|ja|s)?\b|€|"
     r"budget|budjet|pengar)",
     _I,

@@ -329,6 +329,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Kuinka moni vanhemmuuden tuen hakuun jätetyistä 66 hakemuksesta hyväksyttiin?",
         # Who runs a project is decided after the notice; a notice names no such organisation.
         "Which organisation runs the current coordination project?",
+        # How much a project gets is a sum, named or not; "enintään 80 %" is a share.
+        "Paljonko yksittäinen hanke voi enintään saada OKM:n kevään 2025 haun alakohdasta 1?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -426,3 +428,26 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
     )
     assert not a.refused, a.answer  # the example table holds "250 000", the answer below it
     assert "280 000" in a.citations[0].quote
+
+
+def test_a_colloquial_synonym_and_a_bound_on_the_asked_kind_are_no_unknown_subjects(corpus):
+    a = ask(
+        corpus,
+        "Meillä on urheiluseuran yhteydessä toimiva rekisteröimätön vanhempien porukka. "
+        "Olisimmeko voineet hakea itse rahoitusta syksyn 2023 haussa?",
+    )
+    assert not a.refused, a.answer  # "porukka" is a word for "ryhmä" (glossary)
+    assert "rekisteröimättömät ryhmät" in a.answer
+    b = ask(corpus, "Mikä on OKM:n kevään 2025 haussa tukikelpoisten kustannusten vähimmäismäärä?")
+    assert not b.refused, b.answer
+    assert "100 000 euroa" in b.answer
+
+
+def test_a_swedish_question_to_the_ministry_contact_about_contents(corpus):
+    a = ask(
+        corpus,
+        "Vem på social- och hälsovårdsministeriet kan svara på frågor om innehållet i "
+        "föräldraskapsutlysningen?",
+    )
+    assert not a.refused, a.answer
+    assert "Elina Palola" in a.answer

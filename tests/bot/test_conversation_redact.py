@@ -141,3 +141,18 @@ def test_how_many_of_a_stated_total_and_who_runs_a_project():
     assert asks_for_recipients("Mikä organisaatio toteuttaa nykyistä koordinaatiohanketta?")
     assert asks_for_recipients("Which organisation is running the coordination project?")
     assert not asks_for_recipients("Mitkä organisaatiot voivat toteuttaa hankkeen?")
+
+
+def test_bounds_on_sums_and_on_shares():
+    # A share of a sum is no sum; how much a project gets is money even when unnamed.
+    assert classify("Kuinka suuren osan kustannuksista tuki voi enintään kattaa?") is Need.BOUND
+    assert classify("Paljonko yksittäinen hanke voi enintään saada?") is Need.BOUND_AMOUNT
+    q = "Mikä on tukikelpoisten kokonaiskustannusten vähimmäismäärä?"
+    assert classify(q) is Need.BOUND_AMOUNT
+
+
+def test_who_runs_a_project_is_asked_by_kuka_too():
+    from bot.intent import asks_for_recipients
+
+    assert asks_for_recipients("Kuka toteuttaa edeltävää koordinaatiohanketta?")
+    assert not asks_for_recipients("Kuka voi toteuttaa hankkeen?")
