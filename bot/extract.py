@@ -602,7 +602,7 @@ def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:
             break
         if s is lead or s.score < 0.75 * top.score or s.coverage == 0:
             continue
-        if any(_similar(s.text, c.text) for c in chosen):
+        if any(_similar(s.quote, c.quote) for c in chosen):  # what the reader sees twice
             continue
         chosen.append(s)
     return chosen

@@ -428,6 +428,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
     )
     assert not a.refused, a.answer  # the example table holds "250 000", the answer below it
     assert "280 000" in a.citations[0].quote
+    # Two rows of the table quoted with their context would show "280 000" twice.
+    assert sum("280 000" in c.quote for c in a.citations) == 1
 
 
 def test_a_colloquial_synonym_and_a_bound_on_the_asked_kind_are_no_unknown_subjects(corpus):
