@@ -374,37 +374,6 @@ def test_an_english_question_just_below_the_cross_language_bar_with_its_terms_is
     assert "vähintään yksi hyvinvointialue" in a.answer
 
 
-def test_question_words_are_not_topic_words(corpus):
-    a = ask(corpus, "Mihin päivään mennessä koordinaatiohankkeen jatkohakuun piti jättää hakemus?")
-    assert not a.refused, a.answer
-    assert "21.4.2025" in a.answer
-    b = ask(corpus, "Kenen sitoumus vanhemmuushaun hakemukseen on liitettävä?")
-    assert not b.refused, b.answer
-    assert "hyvinvointialueen sitoumus" in b.answer
-
-
-def test_how_many_asked_without_a_total_takes_the_count(corpus):
-    a = ask(corpus, "Kuinka moni hakemus vanhemmuuden tuen hakuun saatiin?")
-    assert not a.refused, a.answer
-    assert "66 hakemusta" in a.answer
-
-
-def test_a_count_just_below_the_cut_is_found_when_the_best_sentence_has_none(corpus):
-    a = ask(corpus, "Hur många delområden har utlysningen om föräldraskapsstöd?")
-    assert not a.refused, a.answer
-    assert "kuusi alakohtaa" in a.answer or "6 alakohtaa" in a.answer
-
-
-def test_a_cost_table_row_answers_an_english_question_through_the_glossary(corpus):
-    a = ask(
-        corpus,
-        "In the OKM spring 2025 call, are performers' travel costs to schools covered by the flat "
-        "rate or claimed as actual costs?",
-    )
-    assert not a.refused, a.answer
-    assert "esiintyjien ja ohjaajien matkat kouluille tosiasialliset" in a.citations[0].quote
-
-
 def test_a_swedish_compound_of_an_unknown_kind_is_refused(corpus):
     from bot.extract import unknown_kinds
 
@@ -432,24 +401,46 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
     assert sum("280 000" in c.quote for c in a.citations) == 1
 
 
-def test_a_colloquial_synonym_and_a_bound_on_the_asked_kind_are_no_unknown_subjects(corpus):
-    a = ask(
-        corpus,
-        "Meillä on urheiluseuran yhteydessä toimiva rekisteröimätön vanhempien porukka. "
-        "Olisimmeko voineet hakea itse rahoitusta syksyn 2023 haussa?",
-    )
-    assert not a.refused, a.answer  # "porukka" is a word for "ryhmä" (glossary)
-    assert "rekisteröimättömät ryhmät" in a.answer
-    b = ask(corpus, "Mikä on OKM:n kevään 2025 haussa tukikelpoisten kustannusten vähimmäismäärä?")
-    assert not b.refused, b.answer
-    assert "100 000 euroa" in b.answer
-
-
-def test_a_swedish_question_to_the_ministry_contact_about_contents(corpus):
-    a = ask(
-        corpus,
-        "Vem på social- och hälsovårdsministeriet kan svara på frågor om innehållet i "
-        "föräldraskapsutlysningen?",
-    )
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "mihin päivään mennessä" asks for a date; "päivä" is no topic word.
+        (
+            "Mihin päivään mennessä koordinaatiohankkeen jatkohakuun piti jättää hakemus?",
+            "21.4.2025",
+        ),
+        # "kenen" (whose) is a question word.
+        ("Kenen sitoumus vanhemmuushaun hakemukseen on liitettävä?", "hyvinvointialueen sitoumus"),
+        # "kuinka moni" counts; without a total in the question any count of the thing answers.
+        ("Kuinka moni hakemus vanhemmuuden tuen hakuun saatiin?", "66 hakemusta"),
+        # The best sentence lacks a count and another has one: the notice is searched deeper.
+        ("Hur många delområden har utlysningen om föräldraskapsstöd?", r"(kuusi|6) alakohtaa"),
+        # Glossary: performers, actual costs; the row of the cost table, not the flat rate.
+        (
+            "In the OKM spring 2025 call, are performers' travel costs to schools covered by the "
+            "flat rate or claimed as actual costs?",
+            "esiintyjien ja ohjaajien matkat kouluille tosiasialliset",
+        ),
+        # "porukka" is a word for "ryhmä" (glossary), no subject the documents never mention.
+        (
+            "Meillä on urheiluseuran yhteydessä toimiva rekisteröimätön vanhempien porukka. "
+            "Olisimmeko voineet hakea itse rahoitusta syksyn 2023 haussa?",
+            "rekisteröimättömät ryhmät",
+        ),
+        # "vähimmäismäärä" is a bound on the asked kind of answer, no topic.
+        (
+            "Mikä on OKM:n kevään 2025 haussa tukikelpoisten kustannusten vähimmäismäärä?",
+            "100 000 euroa",
+        ),
+        # Glossary: questions, answer, contents.
+        (
+            "Vem på social- och hälsovårdsministeriet kan svara på frågor om innehållet i "
+            "föräldraskapsutlysningen?",
+            "Elina Palola",
+        ),
+    ],
+)
+def test_answered_with_the_fact(corpus, question, fact):
+    a = ask(corpus, question)
     assert not a.refused, a.answer
-    assert "Elina Palola" in a.answer
+    assert re.search(fact, a.answer), a.answer
