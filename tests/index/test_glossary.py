@@ -33,3 +33,9 @@ def test_finnish_synonyms_share_a_glossary_entry():
     assert "alkaa" in finnish_synonyms("käynnistyä")
     assert "käynnistyä" in finnish_synonyms("alkaa")
     assert finnish_synonyms("kissa") == frozenset()
+
+
+def test_a_swedish_stem_matches_its_inflected_forms():
+    from index.glossary import matches
+
+    assert matches("Vilka bilagor behövs?", "sv")  # "bilag": bilaga, bilagor, bilagan
