@@ -122,6 +122,9 @@ class Answerer:
 
         prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
         follow = prev is not None and prev.last is not None and is_follow_up(question)
+        # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
+        # asks and names the call; what is asked, and the words to find, are in the question.
+        asked = asked_part(question)
         search_query = f"{question} {prev.last.search_query}" if follow else question
         call = None
         if calls is not None:
@@ -130,13 +133,13 @@ class Answerer:
                 or match_call(question, calls)
                 or (calls.call(prev.last.call_id or "") if follow else None)
             )
-        need = classify(question)
+        need = classify(asked)
         when = unknown_call_period(question, calls) if calls else None
         if when:
             known = ", ".join(c.title.get(lang) for c in calls.calls)
             text = t("unknown_call", lang, when=when, calls=known)
             answer = self._refuse(base, lang, calls, None, text)
-        elif is_next_call(question) and calls is not None and not req.call_id:
+        elif is_next_call(asked) and calls is not None and not req.call_id:
             answer = self._next_call_answer(base, lang, calls)
         elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
@@ -269,10 +272,15 @@ class Answerer:
         meaning (dense score), share the question's topic words, contain every number the
         question names, and, when the question asks for an amount, date, contact, age or count,
         hold one. A question about something the documents never mention is refused outright.
+
+        Words an applicant uses to describe their situation before asking ("Olemme oululainen
+        nuorisoyhdistys…") are no topic of the question: unknown words, numbers and "who was
+        chosen" are read from the asking sentence on.
         """
+        asked = asked_part(question)
         lead = chosen[0]
         dense = max(p.scores.get("dense", 0.0) for p in passages)
-        if asks_for_recipients(question) and not any(
+        if asks_for_recipients(asked) and not any(
             names_in(s.text, question, self._known_names()) for s in chosen
         ):
             return "asks who got funding or was chosen; no sentence names anyone"
@@ -281,7 +289,7 @@ class Answerer:
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)
-        for number in re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", question):
+        for number in re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", asked):
             # "250,000" and "250 000" are the same number.
             if number not in evidence and number not in ignore and _digits(number) not in digits:
                 return f"the number {number} is not in the evidence"
@@ -290,30 +298,40 @@ class Answerer:
         vocab = self._vocabulary()
         if lang != "fi":
             if vocab:
-                left, content = unexplained_words(question, lang, vocab, ignore)
+                left, _ = unexplained_words(asked, lang, vocab, ignore)
+                content = unexplained_words(question, lang, vocab, ignore)[1]  # the known words too
                 if len(left) >= 2 and len(left) >= MAX_UNEXPLAINED * content:
                     return f"words the documents never use: {left}"
-                kinds = unknown_kinds(question, lang, vocab)
+                kinds = unknown_kinds(asked, lang, vocab)
                 if kinds:
                     return f"kinds of things the documents never mention: {kinds}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the
             # glossary) is evidence enough: the small model's cross-language cosines sit low.
-            asked = question_concepts(question, lang, ignore).get(p.language, [])
-            if dense >= MIN_DENSE - 0.02 and len(asked) >= 2 and lead.coverage >= MIN_LEAD_COVERAGE:
+            terms_asked = question_concepts(question, lang, ignore).get(p.language, [])
+            if (
+                dense >= MIN_DENSE - 0.02
+                and len(terms_asked) >= 2
+                and lead.coverage >= MIN_LEAD_COVERAGE
+            ):
                 return None
             return f"dense {dense:.3f} too low"
-        concepts = question_concepts(question, lang, ignore)["fi"]
-        absent = absent_subjects(question, vocab, ignore) if vocab else []
+        absent = absent_subjects(asked, vocab, ignore) if vocab else []
         if absent:
             return f"subjects the documents never mention: {absent}"
         if dense < MIN_DENSE:
             return f"dense {dense:.3f} too low"
+        concepts = question_concepts(asked, lang, ignore)["fi"]
         if not concepts or on_target:
             return None
-        found = coverage(concepts, set(terms(f"{p.title} {p.section} {p.text}", p.language)))
-        unknown = len(unknown_words(question, vocab, ignore)) / len(concepts) if vocab else 0.0
+        passage_terms = set(terms(f"{p.title} {p.section} {p.text}", p.language))
+        # The situation may name the topic ("Olemme pieni yritys. Voimmeko olla mukana?").
+        found = max(
+            coverage(concepts, passage_terms),
+            coverage(question_concepts(question, lang, ignore)["fi"], passage_terms),
+        )
+        unknown = len(unknown_words(asked, vocab, ignore)) / len(concepts) if vocab else 0.0
         # Words the documents never use point at a topic they don't cover ("tuntihinta").
         if unknown >= 1.0 or (len(concepts) >= 3 and unknown > MAX_UNKNOWN):
             return f"{unknown:.0%} of the topic words are unknown"
@@ -453,6 +471,20 @@ class Answerer:
 def _digits(text: str) -> str:
     """Thousands written together: "250,000", "250 000" and "250000" read alike."""
     return re.sub(r"(?<=\d)[,\s\u00a0](?=\d{3}\b)", "", text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def asked_part(question: str) -> str:
+    """The question from its first asking sentence on, without the situation told before it."""
+    parts = _SENTENCE_END.split(question.strip())
+    if len(parts) < 2:
+        return question
+    for i, part in enumerate(parts):
+        if part.rstrip().endswith("?"):
+            return " ".join(parts[i:])
+    return parts[-1]
 
 
 def call_terms(call: Call) -> set[str]:

@@ -432,6 +432,19 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Mikä on OKM:n kevään 2025 haussa tukikelpoisten kustannusten vähimmäismäärä?",
             "100 000 euroa",
         ),
+        # An applicant's situation first: its words ("sirkusharrastus", "Pohjois-Pohjanmaa") are
+        # no unknown topic; the asking sentence is.
+        (
+            "Olemme oululainen nuorisoyhdistys, jossa on kaksi työntekijää. Haluaisimme järjestää "
+            "lukiolaisille maksutonta sirkusharrastusta OKM:n kevään 2025 haussa, mutta toimimme "
+            "vain Pohjois-Pohjanmaalla. Riittääkö, että toimintaa on yhdessä maakunnassa?",
+            "vähintään kolmen maakunnan",
+        ),
+        # ...and it may name the topic the short question leaves out.
+        (
+            "Haluamme hakea OKM:n keväthaussa molempiin alakohtiin. Riittääkö yksi hakemus?",
+            "kaksi erillistä hakemusta",
+        ),
         # Glossary: questions, answer, contents.
         (
             "Vem på social- och hälsovårdsministeriet kan svara på frågor om innehållet i "
@@ -444,3 +457,22 @@ def test_answered_with_the_fact(corpus, question, fact):
     a = ask(corpus, question)
     assert not a.refused, a.answer
     assert re.search(fact, a.answer), a.answer
+
+
+def test_the_asked_part_starts_at_the_first_asking_sentence():
+    from bot.answerer import asked_part
+
+    q = "Olemme pieni yritys. Voimmeko olla mukana? Entä kumppanina?"
+    assert asked_part(q) == "Voimmeko olla mukana? Entä kumppanina?"
+    assert asked_part("Paljonko rahaa haussa on?") == "Paljonko rahaa haussa on?"
+    assert asked_part("Kerro hakuajasta. Kiitos.") == "Kiitos."  # no "?": the last sentence
+
+
+def test_the_next_call_in_the_situation_is_not_what_is_asked(corpus):
+    a = ask(
+        corpus,
+        "Vi är en svenskspråkig förening i Borgå och förbereder oss för nästa utlysning. Fick man "
+        "i hösten 2023-utlysningen skriva ansökan på svenska?",
+    )
+    assert not a.refused, a.answer  # not "the documents say nothing of future calls"
+    assert a.call_id == "lnp-syksy-2023"
