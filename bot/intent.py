@@ -37,7 +37,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.COUNT,
         re.compile(
-            r"\b(montako|kuinka mont\w*|(kuinka|miten) moni\w*|lukumäärä\w*|how many|"
+            r"\b(montako|kuinka mont\w*|(kuinka|miten) moni\w*|\w*lukumäärä\w*|how many|"
+            r"(hakemus|hanke|hakija|osallistuja)määrä\w*|"
             r"(?<!phone )number of|hur många|antal\w*)\b",
             _I,
         ),
@@ -67,8 +68,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.AMOUNT,
         re.compile(
-            r"\b(paljonko|kuinka paljon|kuinka suur\w*|miten suur\w*|budjet\w*|summa\w*|"
-            r"määrärah\w*|euromäär\w*|how much|how large|budget\w*|amount|hur mycket|"
+            r"\b(paljonko|kuinka paljon|kuinka suur\w*|miten suur\w*|\w*budjet\w*|summa\w*|"
+            r"\w*määrärah\w*|euromäär\w*|how much|how large|budget\w*|amount|hur mycket|"
             r"hur stor\w*|belopp\w*)\b|€",
             _I,
         ),
@@ -99,7 +100,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.CODE,
         re.compile(
-            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|kod|koden|"
+            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|\w*kod|\w*koden|"
             r"beteckning\w*)\b",
             _I,
         ),
@@ -167,11 +168,20 @@ def _asks_funder(question: str) -> bool:
 _HOW_MANY_OF = re.compile(r"\b(?:kuinka|miten) moni\w*((?:\s+[\w:]+){1,4})", _I)
 
 
+# "hakemusten lukumäärä", "hakemusmäärä": the counted word comes first.
+_COUNTED_BEFORE = re.compile(
+    r"\b(\w+)\s+lukumäärä\w*|\b(hakemus|hanke|hakija|osallistuja)määrä", _I
+)
+
+
 def counted_word(question: str) -> str | None:
     """What a count question counts: "montako hakemusta" -> "hakemusta"."""
     m = _COUNTED.search(question)
     if m:
         return m.group(1)
+    m = _COUNTED_BEFORE.search(question)
+    if m:
+        return m.group(1) or m.group(2)
     m = _HOW_MANY_OF.search(question)
     if not m:
         return None
@@ -229,7 +239,7 @@ _LEAST = re.compile(
     _I,
 )
 _MOST = re.compile(
-    r"(enimmäis|enintään|korkeintaan|maksimi|maximum|at most|\bhögst|\blängst|\bsuurin|"
+    r"(enimmäis|enintään|korkeintaan|maksimi|maximum|\bmax|at most|\bhögst|\blängst|\bsuurin|"
     r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest)",
     _I,
 )
@@ -539,9 +549,11 @@ SHARE_ASKED = re.compile(
 )
 
 
-# "Paljonko hanke voi enintään saada?": how much one gets is money, even unnamed.
+# "Paljonko hanke voi enintään saada?", "enimmäistuki per hanke": what one project gets is a sum
+# of money, even unnamed; "the public support is at most…" is a rate.
 GETS_MONEY = re.compile(
-    r"\b(paljonko|kuinka paljon|how much|hur mycket)\b[^?]*\b(saa\w*|get|gets|receive\w*|få|får)\b",
+    r"\b(paljonko|kuinka paljon|how much|hur mycket)\b[^?]*\b(saa\w*|get|gets|receive\w*|få|får)\b|"
+    r"\bper (hanke|projekt|project)\b|\b(hanketta|projektia) kohden\b",
     _I,
 )
 
@@ -553,7 +565,7 @@ def asks_sum(question: str) -> bool:
 
 
 _MONEY_WORDS = re.compile(
-    r"(grant|bidrag|stöd|\btuki|\btuen|\btukea|rahoitu|funding|finansiering|money|raha|"
+    r"(grant|bidrag|stöd|tuki\b|tuen\b|tukea\b|rahoitu|funding|finansiering|money|raha|belopp|"
     r"kustannu|kostnad|\bcosts?\b|"
     r"\beuro(a|t|n|ja|s)?\b|€|"
     r"budget|budjet|pengar)",

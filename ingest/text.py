@@ -85,6 +85,12 @@ _ABBREV = {
     "p",
     "puh",
     "klo",
+    "kl",  # Swedish "kl. 16.15"
+    "tfn",
+    "inkl",
+    "incl",
+    "approx",
+    "resp",
     "ks",
     "jne",
     "yms",
@@ -193,6 +199,8 @@ def is_quotable(sentence: str, context: str = "") -> bool:
     """
     if not re.search(r"[A-Za-zÄÖÅäöå]{3}", sentence):
         return False
+    if re.search(r"%[0-9A-F]{2}|\S{60,}", sentence):
+        return False  # a web address broken over lines ("C3%A4minen+ja+hyvinvoinnin+…")
     return len(sentence) >= 12 or bool(context) and len(sentence) >= 3
 
 

@@ -331,6 +331,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Which organisation runs the current coordination project?",
         # How much a project gets is a sum, named or not; "enintään 80 %" is a share.
         "Paljonko yksittäinen hanke voi enintään saada OKM:n kevään 2025 haun alakohdasta 1?",
+        # The same, terse: what one project gets at most is a sum, not a rate.
+        "OKM kevät 2025 enimmäistuki per hanke",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -445,6 +447,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Haluamme hakea OKM:n keväthaussa molempiin alakohtiin. Riittääkö yksi hakemus?",
             "kaksi erillistä hakemusta",
         ),
+        # The public support is a rate: "högst 80 procent".
+        ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.
         (
             "Vem på social- och hälsovårdsministeriet kan svara på frågor om innehållet i "

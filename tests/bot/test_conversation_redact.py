@@ -156,3 +156,15 @@ def test_who_runs_a_project_is_asked_by_kuka_too():
 
     assert asks_for_recipients("Kuka toteuttaa edeltävää koordinaatiohanketta?")
     assert not asks_for_recipients("Kuka voi toteuttaa hankkeen?")
+
+
+def test_terse_staff_questions():
+    from bot.intent import counted_word
+
+    assert classify("vanhemmuushakuun tulleiden hakemusten lukumäärä?") is Need.COUNT
+    assert counted_word("vanhemmuushakuun tulleiden hakemusten lukumäärä?") == "hakemusten"
+    assert counted_word("syksyn 2023 haun hakemusmäärä?") == "hakemus"
+    assert classify("syksyn 2023 haun kokonaismääräraha") is Need.AMOUNT
+    assert classify("Utlysningskoden för UKM:s vårutlysning 2025?") is Need.CODE
+    assert classify("OKM kevät 2025 enimmäistuki per hanke") is Need.BOUND_AMOUNT
+    assert classify("Maxbelopp per projekt i föräldraskapsutlysningen?") is Need.BOUND_AMOUNT

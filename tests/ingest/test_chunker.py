@@ -237,3 +237,14 @@ def test_a_short_table_cell_is_quoted_with_its_row():
     assert any(q.endswith("Rahoittajat … OKM ja STM") for q in got), got
     assert not is_quotable("OKM ja STM")  # alone it says nothing
     assert not is_quotable("12", context="Sivu")  # a figure is no quote, even in a row
+
+
+def test_a_swedish_time_is_no_sentence_end_and_a_broken_web_address_no_quote():
+    from ingest.text import is_quotable
+
+    assert split_sentences("Ansökan lämnas in senast kl. 16.15 den sista dagen. Nästa.") == [
+        "Ansökan lämnas in senast kl. 16.15 den sista dagen.",
+        "Nästa.",
+    ]
+    assert not is_quotable("C3%A4minen+ja+hyvinvoinnin+edist%C3%A4minen+kohti.pdf?t=1661846675325")
+    assert is_quotable("Hakemuksen voi laatia suomeksi tai ruotsiksi.")
