@@ -56,6 +56,8 @@ Concepts = list[frozenset[str]]
 
 # Verbs that carry no topic: "saivat rahoitusta" is about rahoitus, not about getting.
 WEAK_LEMMAS = {"saada", "tulla", "haluta", "tarvita", "tehdä", "käydä", "mennä", "löytyä"}
+# Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") rather than name its topic.
+WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -83,7 +85,11 @@ def question_concepts(
             t = frozenset(word_terms(w, text_lang))
             lemma = word_terms(w, text_lang)[:1]
             if text_lang == "fi" and t:
-                # "rahamäärä" only names the kind of answer; "maksimisivumäärä" is about pages.
+                # "rahamäärä" only names the kind of answer; "maksimisivumäärä" is about pages;
+                # "kokonaismääräraha" is a sum ("kokonais" is no topic).
+                if lemma and (m := _BOUND.match(lemma[0])) and len(m.group(1)) >= 5:
+                    rest = set(word_terms(m.group(1), "fi"))
+                    t = frozenset(rest | {lemma[0]})
                 parts = t - set(lemma)
                 if set(lemma) & (NEED_LEMMAS | WEAK_LEMMAS) or (parts and parts <= NEED_LEMMAS):
                     continue
@@ -152,7 +158,7 @@ def unknown_words(
         if not t or set(lemma) & named or (parts and parts <= named):
             continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
         rest = {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko
-        if rest and rest <= NEED_LEMMAS:
+        if rest and rest <= NEED_LEMMAS | WEAK_LEMMAS:
             continue  # "vähimmäismäärä": a bound on the asked kind of answer, no topic
         t |= rest
         if lemma:

@@ -447,6 +447,14 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Haluamme hakea OKM:n keväthaussa molempiin alakohtiin. Riittääkö yksi hakemus?",
             "kaksi erillistä hakemusta",
         ),
+        # "kokonais-" and "vähimmäis-" say what kind of figure is asked, not what it is about.
+        ("syksyn 2023 haun kokonaismääräraha", "9,3 miljoonaa"),
+        (
+            "Kuntamme ja kaksi yhdistystä suunnittelevat yhteistä hankekokonaisuutta "
+            "vanhemmuushakuun, mutta hyvinvointialue ei ole lähtenyt mukaan. Mikä on "
+            "hyvinvointialueiden osallistumisen vähimmäisvaatimus?",
+            "vähintään yksi hyvinvointialue",
+        ),
         # The public support is a rate: "högst 80 procent".
         ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.
