@@ -555,6 +555,10 @@ class _Asked:
             s_terms |= set(terms(context, passage.language))
         cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
         has_span = bool(self.span and self.span.search(sent))
+        if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION):
+            # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the
+            # network meets: a frequency or a duration is of something the question names.
+            has_span = not self.concepts.get(passage.language, self.concepts["fi"])
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.
             has_span = self._counts_the_asked(sent, passage.language)

@@ -222,6 +222,12 @@ _RUNNER = re.compile(
     r"\w*project\w*|\w*projekt\w*)",
     _I,
 )
+# "edellisen koordinaatiohankkeen toteuttajaorganisaatio?": the same, asked by the noun.
+_RUNNER_NOUN = re.compile(
+    r"\b(toteuttajaorganisaatio\w*|toteuttaja(n|t|na)?|hallinnoija\w*|vetäjä\w*|implementer|"
+    r"genomförare)\b",
+    _I,
+)
 # "Mitkä organisaatiot voivat toteuttaa hankkeen?" asks who may, not who does.
 _MAY = re.compile(r"\b(voi\w*|saa\w*|can|could|may|might|allowed|kan|får|tulee|pitää|must)\b", _I)
 
@@ -229,7 +235,9 @@ _MAY = re.compile(r"\b(voi\w*|saa\w*|can|could|may|might|allowed|kan|får|tulee|
 def asks_for_recipients(question: str) -> bool:
     """ "Mitkä hankkeet saivat rahoitusta?", "who runs the coordination project?": the answer is
     the name of an organisation the call notices cannot know (they come before the decisions)."""
-    runner = _RUNNER.search(question) and not _MAY.search(question)
+    runner = (_RUNNER.search(question) or _RUNNER_NOUN.search(question)) and not _MAY.search(
+        question
+    )
     return bool(_RECIPIENTS.search(question) or runner)
 
 
@@ -245,7 +253,11 @@ _MOST = re.compile(
 )
 
 
-_BOUND_WORDS = re.compile(r"(vähintään|enintään|korkeintaan)", _I)
+# "pisteraja", "tuloraja", "threshold": a limit, whichever way it goes.
+_BOUND_WORDS = re.compile(
+    r"(vähintään|enintään|korkeintaan|\w{4,}raja\b|\w{4,}rajaa?\b|threshold|cut-off|\w+gräns\w*)",
+    _I,
+)
 
 
 # A superlative is a bound only when it is about what is allowed: "suurin sallittu budjetti",

@@ -333,6 +333,12 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Paljonko yksittäinen hanke voi enintään saada OKM:n kevään 2025 haun alakohdasta 1?",
         # The same, terse: what one project gets at most is a sum, not a rate.
         "OKM kevät 2025 enimmäistuki per hanke",
+        # How often the network meets is no frequency of payment claims.
+        "Kuinka usein maksatushakemuksia pitää jättää koordinaatiohankkeessa?",
+        # A score scale (1–5) is no threshold.
+        "Mikä on valintaperusteiden pisteraja, jolla rahoitusta voi saada?",
+        # A notice names no one who runs a project.
+        "edellisen koordinaatiohankkeen toteuttajaorganisaatio?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):

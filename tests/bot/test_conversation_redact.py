@@ -168,3 +168,11 @@ def test_terse_staff_questions():
     assert classify("Utlysningskoden för UKM:s vårutlysning 2025?") is Need.CODE
     assert classify("OKM kevät 2025 enimmäistuki per hanke") is Need.BOUND_AMOUNT
     assert classify("Maxbelopp per projekt i föräldraskapsutlysningen?") is Need.BOUND_AMOUNT
+
+
+def test_a_limit_word_is_a_bound_and_a_runner_noun_asks_for_a_name():
+    from bot.intent import asks_for_recipients
+
+    assert classify("Mikä on valintaperusteiden pisteraja?") is Need.BOUND
+    assert asks_for_recipients("edellisen koordinaatiohankkeen toteuttajaorganisaatio?")
+    assert not asks_for_recipients("Voiko yritys olla hankkeen toteuttaja?")
