@@ -268,7 +268,8 @@ _SUPERLATIVE = re.compile(
     _I,
 )
 _ALLOWED = re.compile(
-    r"\b(sallit\w*|hyväksy\w*|mahdollis\w*|voi\w*|saa\w*|allowed|permitted|accept\w*|possible|can|"
+    r"\b(sallit\w*|hyväksy\w*|mahdollis\w*|voi(da|vat|t|n|ko|kö|daan|si\w*)?|"
+    r"saa(da|vat|t|n|ko|daan)?|saisi\w*|allowed|permitted|accept\w*|possible|can|"
     r"may|får|kan|tillåt\w*|godkän\w*|möjlig\w*)\b",
     _I,
 )
