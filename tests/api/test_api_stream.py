@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 
 def parse_sse(text: str) -> list[tuple[str, object]]:
@@ -50,8 +51,16 @@ def test_events_arrive_in_order_and_add_up_to_the_answer(client, analytics):
     assert analytics.answer_row(answer["id"])["channel"] == "web"
 
 
-def test_keep_alive_comments_while_the_answer_is_computed(make_client):
-    # Computing an answer takes tens of milliseconds; at a 5 ms interval comments must come first.
+def test_keep_alive_comments_while_the_answer_is_computed(make_client, corpus, monkeypatch):
+    # The real answer, made to take 100 ms (a generated one takes seconds; a cached extractive one
+    # can take under 5 ms, which made this test depend on the machine): comments must come first.
+    answer = corpus.services.answerer.answer
+
+    def slow(req):
+        time.sleep(0.1)
+        return answer(req)
+
+    monkeypatch.setattr(corpus.services.answerer, "answer", slow)
     c = make_client(sse_keepalive_s=0.005)
     with c.stream("POST", "/api/ask/stream", json={"question": "Kuka voi hakea?"}) as r:
         events = parse_sse(r.read().decode())
