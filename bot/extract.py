@@ -281,7 +281,7 @@ def _known_swedish(word: str, vocabulary) -> bool:
 
 _MONEY = re.compile(
     r"(budjet|raha|rahoitu|funding|finansiering|euro|money|budget|pengar|summa|€|kronor|belopp|"
-    r"grant|kustannu|kostnad|\bcosts?\b)",
+    r"grant|kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek)",
     re.I,
 )
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
@@ -346,6 +346,20 @@ def counted_phrase(question: str, lang: str) -> list[str]:
             break
         out.append(w)
     return out
+
+
+def _counted_as(word: str, lang: str) -> set[str]:
+    """What a counted word counts: its lemma, or the head of a compound ("12
+    hankekokonaisuutta" counts project packages, not projects)."""
+    if lang != "fi":
+        return set(word_terms(word, lang))
+    out: set[str] = set()
+    for reading in analyze(word.lower()):
+        out.add(reading.get("BASEFORM", "").lower())
+        parts = re.findall(r"\+([^+(]*)\(([^)]*)\)", reading.get("WORDBASES", ""))
+        if len(parts) > 1 and not parts[-1][1].startswith("+"):
+            out.add(parts[-1][1].lower())  # "osahanke" is a hanke
+    return out - {""} or set(word_terms(word, lang))
 
 
 def _known_ends(word: str, lang: str) -> list[str]:
@@ -510,7 +524,7 @@ class _Asked:
             if not wanted:
                 return True
             for word in (m.group("counted"), m.group("counted2")):
-                if word and wanted & set(word_terms(word, lang)):
+                if word and wanted & _counted_as(word, lang):
                     return True
         return False
 

@@ -77,6 +77,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.DATE,
         re.compile(
+            r"(^|[.!?]\s+)koska\b|"  # colloquial "when" opening a question; "because" elsewhere
             r"\b(milloin|mihin (\w+ )?mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
@@ -192,7 +193,7 @@ def counted_word(question: str) -> str | None:
 
 _NEXT_CALL = re.compile(
     r"\b(seuraava\w*|tuleva\w*|uu(si|de|tta)\w* haku\w*|next|upcoming|future|nästa|kommande)\b"
-    r"[^?]{0,40}\b(haku\w*|hau\w*|call\w*|utlysning\w*|ansökningsomgång\w*)",
+    r"[^?]{0,60}\b(haku\w*|hau\w*|call\w*|utlysning\w*|ansökningsomgång\w*)",
     _I,
 )
 
@@ -474,7 +475,8 @@ _NEED_WORDS = set(
     "sähköposti sähköpostiosoite osoite how much many large when who whom whose what which "
     "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
     "vilken telefonnummer telefon e-post adress kontakta pitkä pitkään long länge lång löytyy "
-    "löytää find hittar hitta linkki link länk date dates datum dag".split()
+    "löytää find hittar hitta linkki link länk date dates datum dag koska suunnilleen arviolta "
+    "noin ungefär approximately roughly".split()
 )
 
 
@@ -512,7 +514,7 @@ def need_words(question: str) -> set[str]:
 
 
 # "Montako hanketta on käynnissä?" counts projects; "onko haku auki?" asks about the call.
-_MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION}
+_MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 
 
 def classify(question: str) -> Need:
@@ -558,7 +560,9 @@ _HOW_MUCH = re.compile(
 )
 # "Kuinka suuren osan kustannuksista tuki kattaa?" asks for a share of a sum, not a sum.
 SHARE_ASKED = re.compile(
-    r"\b(osuu\w*|osa[na]?|prosent\w*|andel\w*|procent\w*|share|percent\w*|proportion)\b", _I
+    r"\b(osuu\w*|osa[na]?|prosent\w*|andel\w*|procent\w*|del|delen|share|percent\w*|"
+    r"proportion)\b",
+    _I,
 )
 
 
@@ -579,7 +583,7 @@ def asks_sum(question: str) -> bool:
 
 _MONEY_WORDS = re.compile(
     r"(grant|bidrag|stöd|tuki\b|tuen\b|tukea\b|rahoitu|funding|finansiering|money|raha|belopp|"
-    r"kustannu|kostnad|\bcosts?\b|"
+    r"kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek|"
     r"\beuro(a|t|n|ja|s)?\b|€|"
     r"budget|budjet|pengar)",
     _I,

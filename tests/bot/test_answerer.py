@@ -339,6 +339,11 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Mikä on valintaperusteiden pisteraja, jolla rahoitusta voi saada?",
         # A notice names no one who runs a project.
         "edellisen koordinaatiohankkeen toteuttajaorganisaatio?",
+        # "32 hankekokonaisuutta" counts project packages, not projects; nothing says how many
+        # were funded.
+        "Montako hanketta vanhemmuuden tuen haussa lopulta rahoitettiin?",
+        # A project's size is a sum; "vähintään 20 %" own funding is no minimum size.
+        "What is the minimum project size in the coordination follow-up call?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -461,6 +466,15 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "hyvinvointialueiden osallistumisen vähimmäisvaatimus?",
             "vähintään yksi hyvinvointialue",
         ),
+        # Everyday words: "firma", "avustus" (glossary synonyms), "koska" (when).
+        ("Voiko firma olla mukana vanhemmuuden tuen hankkeessa?", "palveluntuottajina"),
+        (
+            "Voiko yksityishenkilö hakea avustusta OKM:n kevään 2025 harrastushaussa?",
+            "Yksityishenkilöt eivät voi hakea",
+        ),
+        ("Koska OKM:n kevään 2025 haun rahoituspäätökset suunnilleen tulevat?", "lokakuussa 2025"),
+        # "what date did it open" asks for a date, not whether the call is open now.
+        ("On what date did the autumn 2023 call open?", "5.10.2023"),
         # The public support is a rate: "högst 80 procent".
         ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.

@@ -40,7 +40,8 @@ def test_classify_needs():
     assert classify("Kuinka pitkä hanke saa olla?") is Need.DURATION
     assert classify("How long may a project run?") is Need.DURATION
     assert classify("Mistä hakuilmoitus löytyy verkosta?") is Need.LINK
-    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+    # A project's size is a sum of money.
+    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND_AMOUNT
     assert classify("Paljonko on yhden hankkeen suurin sallittu budjetti?") is Need.BOUND_AMOUNT
     assert classify("Paljonko rahaa haussa on?") is Need.AMOUNT
     assert classify("Millä tunnuksella haku löytyy EURA 2021:stä?") is Need.CODE
@@ -114,7 +115,7 @@ def test_a_superlative_is_a_bound_only_about_what_is_allowed():
     assert classify("Mikä on Euroopan suurin kaupunki?") is Need.GENERAL
     assert classify("Mikä on Suomen suurin saari?") is Need.GENERAL  # "saari" is no "saa"
     assert classify("Paljonko on yhden hankkeen suurin sallittu budjetti?") is Need.BOUND_AMOUNT
-    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND
+    assert classify("Mikä on hankkeen vähimmäiskoko?") is Need.BOUND_AMOUNT  # a size is a sum
 
 
 def test_deadline_words_bound_words_and_question_words():
@@ -177,3 +178,14 @@ def test_a_limit_word_is_a_bound_and_a_runner_noun_asks_for_a_name():
     assert classify("Mikä on valintaperusteiden pisteraja?") is Need.BOUND
     assert asks_for_recipients("edellisen koordinaatiohankkeen toteuttajaorganisaatio?")
     assert not asks_for_recipients("Voiko yritys olla hankkeen toteuttaja?")
+
+
+def test_everyday_words_for_when_and_a_date_over_is_it_open():
+    from bot.intent import is_next_call
+
+    assert classify("Koska haun rahoituspäätökset suunnilleen tulevat?") is Need.DATE
+    assert classify("On what date did the autumn 2023 call open?") is Need.DATE
+    assert classify("Onko haku auki?") is Need.STATUS
+    q = "Hur stor del av kostnaderna kan det offentliga stödet högst täcka?"
+    assert classify(q) is Need.BOUND  # "del": a share of the costs, not a sum
+    assert is_next_call("Milloin avautuu seuraava lasten, nuorten ja perheiden teeman ESR+-haku?")
