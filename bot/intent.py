@@ -161,7 +161,17 @@ _AUTHORITY_FUNDS = re.compile(
 _WHO_FUNDS = re.compile(r"\b(kuka|ketkä|who|vem)\s+(is\s+|are\s+)?" + _FUNDS + r"\b", _I)
 
 
+# "Vem beviljar Suomi.fi-fullmakten?": granting an authorisation, not funding.
+_GRANTS_NO_MONEY = re.compile(
+    r"\b(\w*fullmakt\w*|\w*valtuu\w*|authori[sz]ation\w*|permission\w*|behörighet\w*|"
+    r"käyttöoikeu\w*|access)\b",
+    _I,
+)
+
+
 def _asks_funder(question: str) -> bool:
+    if _GRANTS_NO_MONEY.search(question):
+        return False
     return any(p.search(question) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
 
 

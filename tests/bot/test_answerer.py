@@ -475,6 +475,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Koska OKM:n kevään 2025 haun rahoituspäätökset suunnilleen tulevat?", "lokakuussa 2025"),
         # "what date did it open" asks for a date, not whether the call is open now.
         ("On what date did the autumn 2023 call open?", "5.10.2023"),
+        # Granting an authorisation is no funding; glossary: bevilja/grant is myöntää.
+        (
+            "Vem beviljar den Suomi.fi-fullmakt som behövs för att sköta ärenden i EURA 2021 för "
+            "organisationens räkning?",
+            "nimenkirjoitusoikeudellinen henkilö",
+        ),
         # The public support is a rate: "högst 80 procent".
         ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.

@@ -189,3 +189,8 @@ def test_everyday_words_for_when_and_a_date_over_is_it_open():
     q = "Hur stor del av kostnaderna kan det offentliga stödet högst täcka?"
     assert classify(q) is Need.BOUND  # "del": a share of the costs, not a sum
     assert is_next_call("Milloin avautuu seuraava lasten, nuorten ja perheiden teeman ESR+-haku?")
+
+
+def test_granting_an_authorisation_is_no_funding():
+    assert classify("Vem beviljar Suomi.fi-fullmakten?") is not Need.FUNDER
+    assert classify("Vilken myndighet beviljar finansieringen?") is Need.FUNDER
