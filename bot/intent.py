@@ -37,6 +37,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.COUNT,
         re.compile(
+            r"(^|[.!?]\s+)(monta|monenko)\b|"  # spoken "Monta hakemusta tuli?"
             r"\b(montako|kuinka mont\w*|(kuinka|miten) moni\w*|\w*lukumäärä\w*|how many|"
             r"(hakemus|hanke|hakija|osallistuja)määrä\w*|"
             r"(?<!phone )number of|hur många|antal\w*)\b",
@@ -91,7 +92,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.CONTACT,
         re.compile(
-            r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|"
+            r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|soitta\w*|"
             r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post|telefon\w*|"
             r"reach (him|her|them|someone|somebody|the contact\w*)|"
             r"vända mig|ringa)\b",
@@ -134,7 +135,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
 
 
 _COUNTED = re.compile(
-    r"\b(?:montako|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|antalet|"
+    r"\b(?:montako|monta|monenko|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|"
+    r"antalet|"
     r"number of|antal|lukumäärä)\s+"
     r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+)",
     _I,
@@ -149,7 +151,7 @@ _FUNDER_NOUN = re.compile(
 )
 _FUNDS = (
     r"(rahoitta\w*|rahoitti\w*|myöntä\w*|funds|funded|funding|finances|financed|finansier\w*|"
-    r"bevilja\w*|grants?)"
+    r"bevilja\w*|grants?|betala\w*|pays?|maksaa)"
 )
 # "Mitkä ministeriöt rahoittivat", "vilken myndighet beviljar": an authority that funds.
 _AUTHORITY_FUNDS = re.compile(
@@ -158,7 +160,9 @@ _AUTHORITY_FUNDS = re.compile(
     _I,
 )
 # "Kuka rahoittaa", "who funds": not "kuka voi saada rahoitusta", "mitä rahoitetaan".
-_WHO_FUNDS = re.compile(r"\b(kuka|ketkä|who|vem)\s+(is\s+|are\s+)?" + _FUNDS + r"\b", _I)
+_WHO_FUNDS = re.compile(
+    r"\b(kuka|ketkä|who|vem)\s+((is|are|är det som|on se joka|is it that)\s+)?" + _FUNDS + r"\b", _I
+)
 
 
 # "Vem beviljar Suomi.fi-fullmakten?": granting an authorisation, not funding.
@@ -486,7 +490,10 @@ _NEED_WORDS = set(
     "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
     "vilken telefonnummer telefon e-post adress kontakta pitkä pitkään long länge lång löytyy "
     "löytää find hittar hitta linkki link länk date dates datum dag koska suunnilleen arviolta "
-    "noin ungefär approximately roughly".split()
+    "noin ungefär approximately roughly "
+    # Spoken Finnish that names no topic ("mä", "sinne", "lopulta").
+    "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
+    "vaan".split()
 )
 
 
@@ -509,6 +516,8 @@ NEED_LEMMAS = {
     "osoite",
     "numero",
     "montako",
+    "monta",
+    "soittaa",  # "mihin numeroon voin soittaa" asks for a contact
     "lukumäärä",
     "päivämäärä",
     "päivä",  # "mihin päivään mennessä"

@@ -481,6 +481,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "organisationens räkning?",
             "nimenkirjoitusoikeudellinen henkilö",
         ),
+        # Spoken Finnish: "monta", "sinne", "lopulta" ask and name no topic.
+        ("Monta hakemusta sinne vanhemmuushakuun lopulta tuli?", "66 hakemusta"),
         # The public support is a rate: "högst 80 procent".
         ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.

@@ -194,3 +194,15 @@ def test_everyday_words_for_when_and_a_date_over_is_it_open():
 def test_granting_an_authorisation_is_no_funding():
     assert classify("Vem beviljar Suomi.fi-fullmakten?") is not Need.FUNDER
     assert classify("Vilken myndighet beviljar finansieringen?") is Need.FUNDER
+
+
+def test_spoken_finnish_and_everyday_swedish():
+    from bot.intent import counted_word, need_words
+
+    assert classify("Monta hakemusta sinne vanhemmuushakuun lopulta tuli?") is Need.COUNT
+    assert counted_word("Monta hakemusta sinne tuli?") == "hakemusta"
+    assert {"mä", "sinne", "lopulta"} <= need_words("Mä kysyn, paljonko sinne lopulta tuli?")
+    assert classify("Vem är det som betalar för koordineringsutlysningen?") is Need.FUNDER
+    assert classify("Mihin numeroon mä voin soittaa, jos EURAn kanssa tulee ongelmia?") is (
+        Need.CONTACT
+    )
