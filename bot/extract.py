@@ -496,8 +496,8 @@ class _Asked:
         """A span that holds a number the question does not already state: "kuinka moni 32
         hankekokonaisuudesta sai rahoitusta?" is not answered by "32 hankekokonaisuutta".
 
-        Only counts: a figure in a share or sum question names what is asked about ("what does
-        the 15 % flat rate cover?")."""
+        Only counts and dates: a figure in a share or sum question names what is asked about
+        ("what does the 15 % flat rate cover?")."""
         numbers = _numbers(m.group(0))
         return not numbers or not numbers <= self.given
 
@@ -580,6 +580,9 @@ class _Asked:
             # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
             # "enintään 80 %".
             has_span = any(self._right_bound(m) for m in self.span.finditer(sent))
+        if self.need is Need.DATE and has_span and self.given:
+            # "When's the deadline for the spring 2025 call?" is not answered by "2025".
+            has_span = any(self._new_figure(m) for m in self.span.finditer(sent))
         if self.need is Need.AMOUNT and self.sum_asked and has_span:
             # "Paljonko rahaa", "how large a budget": euros, not "flat rate 40 %".
             has_span = any(

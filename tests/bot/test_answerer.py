@@ -483,6 +483,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ),
         # Spoken Finnish: "monta", "sinne", "lopulta" ask and name no topic.
         ("Monta hakemusta sinne vanhemmuushakuun lopulta tuli?", "66 hakemusta"),
+        # The year the question states ("spring 2025") is no date that answers it.
+        (
+            "When's the deadline for the Ministry of Education and Culture's spring 2025 call?",
+            "6.6.2025",
+        ),
         # The public support is a rate: "högst 80 procent".
         ("Hur stort är det offentliga stödet högst i utlysningen hösten 2023?", "80 procent|80 %"),
         # Glossary: questions, answer, contents.
