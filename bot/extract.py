@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.intent import (
     BOUND_DIRECTION,
@@ -441,8 +441,8 @@ def rank_sentences(
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
         and not SHARE_ASKED.search(question),
         sum_asked=bool(_SUM_ASKED.search(question)),
-        given=_numbers(question),
-        stated={n for n in _numbers(question) if len(n) >= 3 and n not in (ignore or set())},
+        given=(given := _numbers(question)),
+        stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -491,6 +491,13 @@ class _Asked:
     given: set[str]  # numbers the question states: a figure it already knows is no answer
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     text_before: Callable[[Passage], str] | None = None
+    # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
+    _states: dict[str, bool] = field(default_factory=dict)
+
+    def _holds_stated(self, passage: Passage) -> bool:
+        if passage.chunk_id not in self._states:
+            self._states[passage.chunk_id] = self.stated <= _numbers(passage.text)
+        return self._states[passage.chunk_id]
 
     def _new_figure(self, m: re.Match[str]) -> bool:
         """A span that holds a number the question does not already state: "kuinka moni 32
@@ -595,7 +602,7 @@ class _Asked:
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
-        if self.stated and self.stated <= _numbers(passage.text):
+        if self.stated and self._holds_stated(passage):
             score += 0.15  # "a project with 250 000 euros of staff costs": the passage with that
         if self.focus is not None:
             call_id, names, _, _ = self.focus
