@@ -14,6 +14,7 @@ from bot.intent import (
     NEED_LEMMAS,
     SHARE_ASKED,
     SPAN_PATTERNS,
+    SUM_NOUNS,
     Need,
     bound_direction,
     counted_word,
@@ -281,7 +282,7 @@ def _known_swedish(word: str, vocabulary) -> bool:
 
 _MONEY = re.compile(
     r"(budjet|raha|rahoitu|funding|finansiering|euro|money|budget|pengar|summa|€|kronor|belopp|"
-    r"grant|kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek)",
+    r"grant|" + SUM_NOUNS + r")",
     re.I,
 )
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.

@@ -600,9 +600,12 @@ def asks_sum(question: str) -> bool:
     return bool(money) and not SHARE_ASKED.search(question)
 
 
+# Costs and a project's size are sums of money, whatever else the question says.
+SUM_NOUNS = r"kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek"
 _MONEY_WORDS = re.compile(
     r"(grant|bidrag|stöd|tuki\b|tuen\b|tukea\b|rahoitu|funding|finansiering|money|raha|belopp|"
-    r"kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek|"
+    + SUM_NOUNS
+    + r"|"
     r"\beuro(a|t|n|ja|s)?\b|€|"
     r"budget|budjet|pengar)",
     _I,
