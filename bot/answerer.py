@@ -27,9 +27,14 @@ from bot.extract import (
     unknown_words,
 )
 from bot.intent import (
+    LANGUAGE_ASKED,
+    LANGUAGE_NAMED,
+    PREVIOUS_NAMED,
     SPAN_PATTERNS,
+    SPLIT_ASKED,
     Need,
     asks_for_recipients,
+    asks_previous,
     bound_words,
     classify,
     is_follow_up,
@@ -286,6 +291,13 @@ class Answerer:
             return "asks who got funding or was chosen; no sentence names anyone"
         if need in SPAN_PATTERNS and not any(s.has_span for s in chosen):
             return f"no {need.value} in the best sentences"
+        said = [f"{s.context} {s.text}" for s in chosen]
+        if LANGUAGE_ASKED.search(asked) and not any(LANGUAGE_NAMED.search(x) for x in said):
+            return "asks about a language; no sentence names one"
+        if asks_previous(asked) and not any(PREVIOUS_NAMED.search(x) for x in said):
+            return "asks about an earlier project; the sentences speak of the current one"
+        if SPLIT_ASKED.search(asked) and len(_figures(" ".join(said)) - _figures(asked)) < 2:
+            return "asks how a sum is split; the sentences give no parts"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)
@@ -466,6 +478,17 @@ class Answerer:
             call_id=call.id if call else None,
             call_status=self._status(call),
         )
+
+
+_FIGURE = re.compile(
+    r"\d[\d\s.,]*?\s*(?:milj\w*\.?|million\w*|miljon\w*|€|euro\w*|%|prosent\w*|procent|percent)",
+    re.I,
+)
+
+
+def _figures(text: str) -> set[str]:
+    """Sums and shares in a text, digits only: the parts a split of a sum is made of."""
+    return {re.sub(r"\D", "", m.group(0)) for m in _FIGURE.finditer(text)}
 
 
 def _digits(text: str) -> str:

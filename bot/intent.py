@@ -406,6 +406,22 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
 
 # Finer cues inside a need: a deadline question wants the sentence about the end, not the start;
 # a question about money wants euros rather than a percentage; "vähimmäiskoko" wants "vähintään".
+# Which language something is in: the documents state it once ("Hakemuksen voi laatia suomeksi
+# tai ruotsiksi"); a question about the language of a session, a form or a contact person is
+# answered only by a sentence that names a language.
+_LANGUAGE = (
+    r"suomeksi|ruotsiksi|englanniksi|\w*kiel(i|en|ellä|elle|isenä|inen|isen|iset|isiä|istä)|"
+    r"\w*språk\w*|på (svenska|finska|engelska)|in (english|swedish|finnish)|"
+    r"(english|swedish|finnish)[- ]language"
+)
+LANGUAGE_ASKED = re.compile(rf"\b({_LANGUAGE})\b", _I)
+# A page heading ("Sammanfattning på svenska") says nothing of what is written in which language.
+LANGUAGE_NAMED = re.compile(
+    r"(?<!sammanfattning )(?<!sammanfattning på )(?<!summary )(?<!summary in )"
+    rf"\b({_LANGUAGE}|svenska|finska|engelska|english|swedish)\b",
+    _I,
+)
+
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|lägst)", _I),
@@ -449,6 +465,7 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\b(päätty\w*|mennessä|viimeistään|deadline|closes?|sista|senast|stäng\w*)\b", _I
         ),
     ),
+    (LANGUAGE_ASKED, LANGUAGE_NAMED),
     (
         re.compile(
             r"\b(alka\w*|avautu\w*|käynnisty\w*|aloitta\w*|aloit\w*|lähtien|open\w*|start\w*|"
@@ -641,3 +658,35 @@ _FOLLOW_UP = re.compile(
 def is_follow_up(question: str) -> bool:
     """Short questions that lean on the previous turn ("entä sen budjetti?")."""
     return len(question.split()) <= 8 and bool(_FOLLOW_UP.search(question))
+
+
+# "Miten 9,3 miljoonaa jakautui OKM:n ja STM:n kesken?": a split of a sum wants two figures.
+# ("Paljonko rahaa jaettiin?" asks the total: "jakaa" and "jaettu" are no split.)
+SPLIT_ASKED = re.compile(
+    r"\b(jakautu\w*|erikseen|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
+    r"broken down)\b|\bhur stor del\b.*\boch hur stor del\b|\bhow much\b.*\band how much\b",
+    _I,
+)
+
+# "Paljonko edellinen koordinaatiohanke sai?": what is said of the new one does not answer for
+# the previous one. (A previous *call* is a call like any other, settled by the call's dates.)
+_PREVIOUS = re.compile(
+    r"\b(edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|tidigare|föregående|förra|"
+    r"previous|earlier|former)\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?",
+    _I,
+)
+_CALL_NOUN = re.compile(r"^(\w*(haku|hau[nsl]\w*|haa?s\w*)|calls?|\w*utlysning\w*)$", _I)
+PREVIOUS_NAMED = re.compile(
+    r"\b(edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|"
+    r"tidigare|föregående|förra|previous|earlier|former)\b",
+    _I,
+)
+
+
+def asks_previous(question: str) -> bool:
+    """The question is about an earlier thing (project, report) than the documents' current one."""
+    for m in _PREVIOUS.finditer(question):
+        nouns = [w for w in m.groups()[1:] if w]
+        if not any(_CALL_NOUN.match(w) for w in nouns):
+            return True
+    return False

@@ -344,6 +344,12 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Montako hanketta vanhemmuuden tuen haussa lopulta rahoitettiin?",
         # A project's size is a sum; "vähintään 20 %" own funding is no minimum size.
         "What is the minimum project size in the coordination follow-up call?",
+        # Only the language of applications is stated, and not for this call.
+        "Järjestetäänkö vanhemmuushaun hakuinfo myös ruotsiksi?",
+        # The 2,1 M€ belongs to the new coordination project, not the previous one.
+        "How much funding did the previous coordination project receive?",
+        # A split wants the parts; the 9,3 M€ total is no answer.
+        "Miten syksyn 2023 haun rahat jaettiin OKM:n ja STM:n kesken?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -496,6 +502,10 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "föräldraskapsutlysningen?",
             "Elina Palola",
         ),
+        # A language asked: the sentence naming languages, not the Swedish summary.
+        ("Kan ansökan i UKM:s vårutlysning skrivas på svenska?", "suomeksi tai ruotsiksi"),
+        # "edellinen" is the notices' "edeltävä".
+        ("Milloin edellinen koordinaatiohanke loppuu?", "31.8.2025"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
