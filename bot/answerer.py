@@ -36,12 +36,14 @@ from bot.intent import (
     asks_for_recipients,
     asks_previous,
     bound_words,
+    checks_a_figure,
     classify,
     is_follow_up,
     is_injection,
     is_next_call,
 )
 from bot.models import Answer, Citation
+from bot.spelling import fix_typos, restore_letters
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
 from index.analysis import terms
@@ -125,6 +127,9 @@ class Answerer:
         if is_injection(question):
             return self._refuse(base, lang, calls, None, t("injection", lang))
 
+        # "milloin haku paattyy": a keyboard without ä and ö is no reason to refuse.
+        vocabulary = self._vocabulary()
+        question = fix_typos(restore_letters(question, lang, vocabulary), lang, vocabulary)
         prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
         follow = prev is not None and prev.last is not None and is_follow_up(question)
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
@@ -301,7 +306,11 @@ class Answerer:
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)
+        # A figure offered to be checked is answered by the right one ("Isn't it 200 000 €?").
+        offered = lead.has_span and checks_a_figure(asked)
         for number in re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", asked):
+            if offered:
+                break
             # "250,000" and "250 000" are the same number.
             if number not in evidence and number not in ignore and _digits(number) not in digits:
                 return f"the number {number} is not in the evidence"

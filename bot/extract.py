@@ -591,6 +591,12 @@ class _Asked:
         if self.need is Need.DATE and has_span and self.given:
             # "When's the deadline for the spring 2025 call?" is not answered by "2025".
             has_span = any(self._new_figure(m) for m in self.span.finditer(sent))
+        if self.need is Need.AMOUNT and has_span and not self.limit_ok:
+            # "Mikä on haun budjetti?" is not answered by "vähintään 200 000 euroa", a rule.
+            has_span = any(
+                not _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()])
+                for m in self.span.finditer(sent)
+            )
         if self.need is Need.AMOUNT and self.sum_asked and has_span:
             # "Paljonko rahaa", "how large a budget": euros, not "flat rate 40 %".
             has_span = any(

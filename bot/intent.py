@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from index.analysis import noun_case
+from index.analysis import analyze, noun_case
 
 
 class Need(StrEnum):
@@ -189,6 +189,21 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+_AMOUNT_OF = re.compile(r"\b(\w+)\s+määrä\w*", _I)
+
+
+def _plural_amount_of(question: str) -> str | None:
+    """ "hakemusten määrä" is a count: a number of things (a plural genitive), where "tuen
+    määrä" is a sum."""
+    for m in _AMOUNT_OF.finditer(question):
+        readings = analyze(m.group(1).lower())
+        if readings and all(
+            r.get("NUMBER") == "plural" and r.get("SIJAMUOTO") == "omanto" for r in readings
+        ):
+            return m.group(1)
+    return None
+
+
 def counted_word(question: str) -> str | None:
     """What a count question counts: "montako hakemusta" -> "hakemusta"."""
     m = _COUNTED.search(question)
@@ -197,6 +212,9 @@ def counted_word(question: str) -> str | None:
     m = _COUNTED_BEFORE.search(question)
     if m:
         return m.group(1) or m.group(2)
+    plural = _plural_amount_of(question)
+    if plural:
+        return plural
     m = _HOW_MANY_OF.search(question)
     if not m:
         return None
@@ -561,6 +579,8 @@ def classify(question: str) -> Need:
         for need, pattern in _NEEDS
         if (pattern.search(question) if pattern else _asks_funder(question))
     ]
+    if Need.COUNT not in found and _plural_amount_of(question):
+        found = [Need.COUNT, *found]
     if not found:
         if not _asks_bound(question):
             return Need.GENERAL
@@ -690,3 +710,16 @@ def asks_previous(question: str) -> bool:
         if not any(_CALL_NOUN.match(w) for w in nouns):
             return True
     return False
+
+
+# "Isn't the minimum size 200 000 euros?", "Eikö hakuaika pääty 15.3.?": a figure offered to be
+# checked. The answer is the documents' figure, which need not be the one offered.
+_CHECKS_FIGURE = re.compile(
+    r"^\s*(eikö|eihän|onko|onkohan|isn't|is|aren't|are|wasn't|was|är inte|är|stämmer det|"
+    r"pitääkö paikkansa|is it true)\b",
+    _I,
+)
+
+
+def checks_a_figure(question: str) -> bool:
+    return bool(_CHECKS_FIGURE.search(question))

@@ -82,6 +82,15 @@ def spell(word: str) -> bool:
         return bool(v.spell(word))
 
 
+def suggest(word: str) -> list[str]:
+    """Voikko's spellings for a misspelt ``word``, best first ([] without Voikko)."""
+    v = _voikko()
+    if v is None or not word:
+        return []
+    with _voikko_lock:
+        return list(v.suggest(word))
+
+
 def voikko_available() -> bool:
     return _voikko() is not None
 

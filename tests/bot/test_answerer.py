@@ -350,6 +350,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "How much funding did the previous coordination project receive?",
         # A split wants the parts; the 9,3 M€ total is no answer.
         "Miten syksyn 2023 haun rahat jaettiin OKM:n ja STM:n kesken?",
+        # "hakemusten määrä" counts applications, which the spring call's documents do not.
+        "okm kevät 2025 haku hakemusten määrä",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -506,6 +508,13 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Kan ansökan i UKM:s vårutlysning skrivas på svenska?", "suomeksi tai ruotsiksi"),
         # "edellinen" is the notices' "edeltävä".
         ("Milloin edellinen koordinaatiohanke loppuu?", "31.8.2025"),
+        # Typed without ä, ö and å.
+        ("milloin syksyn 2023 haku paattyy", "4.12.2023"),
+        ("nar stanger ansokan for foraldraskapsstodet", "28.2.2025"),
+        # A figure offered to be checked is answered by the right one.
+        ("Isn't the minimum project size in the parenting support call 200 000 euros?", "150 000"),
+        # The call's budget, not the rule "vähintään 200 000 euroa".
+        ("Mikä on syksyn 2023 haun budjetti?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

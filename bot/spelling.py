@@ -1,0 +1,175 @@
+"""Letters a keyboard left out: "milloin haku paattyy" means "päättyy".
+
+People type into a chat box on a foreign keyboard or a phone and leave out ä, ö and å. Such a
+question finds nothing by its words and reads as full of unknown words, so it would be refused.
+A question that has none of those letters gets them back, word by word, where the word as typed
+is no word: Voikko decides for Finnish; for Swedish, the documents' own words, the glossary and
+the function words do (no Swedish dictionary ships here).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Container
+
+from bot.intent import need_words
+from index.analysis import function_words, spell, suggest, voikko_available, word_terms
+from index.glossary import load
+
+# What a missing letter may have been, per language.
+_LETTERS = {"fi": {"a": "aä", "o": "oö"}, "sv": {"a": "aäå", "o": "oö"}}
+_MAX_SPELLINGS = 512  # "foraldraskapsstodet" has 108; longer words are left as they are
+_TYPED_FULLY = re.compile(r"[äöåÄÖÅ]")
+
+
+def restore_letters(question: str, lang: str, vocabulary: Container[str] | None) -> str:
+    """The question with ä, ö and å put back into words that are no words without them.
+
+    A question that has any of those letters was typed with them: it is left as it is, and so
+    are English questions.
+    """
+    if lang not in _LETTERS or _TYPED_FULLY.search(question):
+        return question
+    if lang == "fi" and not voikko_available():
+        return question
+    known = _finnish_word if lang == "fi" else _known_words(lang, vocabulary or set())
+
+    def spelled(word: str) -> str | None:
+        """The word as written, or with the missing letters, if that is a known word."""
+        if known(word.lower()):
+            return word
+        return next((s for s in _spellings(word, _LETTERS[lang]) if known(s.lower())), None)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not word.isalpha() or not re.search("[ao]", word, re.I) or _name_or_part(m):
+            return word
+        found = spelled(word)
+        if found is None and lang == "sv" and len(word) >= 8:
+            # Swedish compounds the documents do not use whole: "ansokningsdag" is "ansöknings" +
+            # "dag" (a linking s may join the parts).
+            for i in range(3, len(word) - 2):
+                head, tail = word[:i], word[i:]
+                first = spelled(head) or (
+                    (h := spelled(head[:-1])) and h + head[-1] if head.endswith("s") else None
+                )
+                second = first and spelled(tail)
+                if first and second:
+                    found = first + second
+                    break
+        return found or word
+
+    return re.sub(r"\w+", fix, question)
+
+
+def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> str:
+    """The question with one-letter slips mended ("osatoteutajaa", "deadlne", "budjettti").
+
+    Finnish: into a word of the documents that Voikko suggests, so that a slip in a word they
+    never use leaves it unknown, which is what it was. English: into a word of an English
+    dictionary (pyspellchecker's), unless the documents or the glossary know the word as typed
+    ("EURA", "OKM"). Swedish has no dictionary here and is left as typed. Names, acronyms and
+    short words (where one letter makes another word) are left alone.
+    """
+    if not vocabulary or lang not in ("fi", "en") or (lang == "fi" and not voikko_available()):
+        return question
+    ours = _known_words(lang, vocabulary)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < _MIN_TYPO_LENGTH or not word.isalpha() or _name_or_part(m):
+            return word
+        if lang == "fi":
+            if spell(word):
+                return word
+            # Voikko's best guess only, and not a new first letter ("uusi" is no "kuusi").
+            s = next(iter(suggest(word)), "")
+            if s[:1] == word[:1] and _one_edit(word, s) and _finnish_in(s, vocabulary):
+                return s
+            return word
+        english = _english()
+        if word in english or ours(word):
+            return word
+        return english.correction(word) or word
+
+    return re.sub(r"\w+", fix, question)
+
+
+_MIN_TYPO_LENGTH = 6
+
+
+def _name_or_part(m: re.Match[str]) -> bool:
+    """A name ("Mika", "Lapin"), or a part of a hyphenated word or of "USA:han": left alone."""
+    text, start, end = m.string, m.start(), m.end()
+    if not m.group(0).islower() and start > 0:
+        return True
+    return text[start - 1 : start] in ("-", ":") or text[end : end + 1] == "-"
+
+
+@functools.cache
+def _english():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def _finnish_in(word: str, vocabulary: Container[str]) -> bool:
+    """The documents use the word: its lemma, or every part of the compound."""
+    found = word_terms(word, "fi")
+    if not found:
+        return False
+    return found[0] in vocabulary or (len(found) > 1 and all(t in vocabulary for t in found[1:]))
+
+
+def _edits(word: str) -> set[str]:
+    """Words one slip away: a letter left out, swapped, wrong or extra (Norvig's edits1)."""
+    letters = "abcdefghijklmnopqrstuvwxyzäöå"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return b in _edits(a)
+
+
+def _spellings(word: str, letters: dict[str, str]) -> list[str]:
+    """Every way of writing ``word`` with the missing letters, fewest changes first."""
+    options = [letters.get(ch.lower(), ch) for ch in word]
+    if any(len(o) > 1 for o in options):
+        count = 1
+        for o in options:
+            count *= len(o)
+        if count > _MAX_SPELLINGS:
+            return []
+    out = []
+    for chars in itertools.product(*options):
+        spelled = "".join(c.upper() if w.isupper() else c for c, w in zip(chars, word, strict=True))
+        if spelled != word:
+            out.append(spelled)
+    return sorted(out, key=lambda s: sum(a != b for a, b in zip(s, word, strict=True)))
+
+
+def _known_words(lang: str, vocabulary: Container[str]) -> Callable[[str], bool]:
+    """A Swedish or English word the documents, the glossary (each word of its terms) or the
+    function words know, in this form or another form of it."""
+    glossary = {w for e in load() for v in e.variants.get(lang, ()) for w in v.lower().split()}
+    small = function_words(lang)
+    stems = {t for w in glossary for t in word_terms(w, lang)}
+
+    def known(word: str) -> bool:
+        if word in small or word in glossary or need_words(word):
+            return True
+        return any(t in vocabulary or t in stems for t in word_terms(word, lang))
+
+    return known
+
+
+def _finnish_word(word: str) -> bool:
+    return spell(word)

@@ -1,0 +1,74 @@
+"""Letters and slips mended before a question is read (real Voikko and pyspellchecker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.spelling import fix_typos, restore_letters
+from index.analysis import voikko_available, word_terms
+
+needs_voikko = pytest.mark.skipif(not voikko_available(), reason="Voikko not installed")
+
+# What the index would know of a Swedish summary page.
+SV_VOCAB = {
+    t for w in "ansökan föräldraskapsstöd utlysningen stödet".split() for t in word_terms(w, "sv")
+}
+
+
+@needs_voikko
+def test_finnish_letters_come_back_where_the_word_needs_them():
+    assert restore_letters("milloin syksyn 2023 haku paattyy", "fi", set()) == (
+        "milloin syksyn 2023 haku päättyy"
+    )
+    assert restore_letters("okm haku hakemusten maara", "fi", set()) == "okm haku hakemusten määrä"
+
+
+@needs_voikko
+def test_names_words_with_the_letters_and_english_are_left_as_typed():
+    # "Mika" is a name, not "mikä"; "USA:han" ends in a case ending, not "hän".
+    assert restore_letters("Milloin Mika Waltari syntyi?", "fi", set()) == (
+        "Milloin Mika Waltari syntyi?"
+    )
+    assert restore_letters("Milloin Havaiji liitettiin USA:han?", "fi", set()) == (
+        "Milloin Havaiji liitettiin USA:han?"
+    )
+    # A question with one "ä" was typed with them: "vaara" stays "vaara".
+    assert restore_letters("Onko tämä vaara?", "fi", set()) == "Onko tämä vaara?"
+    assert restore_letters("Can a charity apply?", "en", set()) == "Can a charity apply?"
+
+
+def test_swedish_letters_come_back_from_the_documents_and_the_glossary():
+    assert restore_letters("nar stanger ansokan for foraldraskapsstodet", "sv", SV_VOCAB) == (
+        "när stänger ansökan för föräldraskapsstödet"
+    )
+    # A compound the documents do not use whole, from its parts and a linking s.
+    assert restore_letters("nar ar sista ansokningsdag", "sv", SV_VOCAB) == (
+        "när är sista ansökningsdag"
+    )
+
+
+@needs_voikko
+def test_finnish_slips_are_mended_only_into_words_the_documents_use():
+    vocab = {"osatoteuttaja", "budjetti", "maksu"}
+    assert fix_typos("Montako osatoteutajaa voi olla?", "fi", vocab) == (
+        "Montako osatoteuttajaa voi olla?"
+    )
+    assert fix_typos("Mikä on haun budjettti?", "fi", vocab) == "Mikä on haun budjetti?"
+    # Voikko's best guess "emakkomaksua" (a sow payment) is no word of the documents.
+    assert fix_typos("Voiko saada enakkomaksua?", "fi", vocab) == "Voiko saada enakkomaksua?"
+
+
+def test_english_slips_are_mended_but_the_documents_words_are_kept():
+    # Words of the documents that an English dictionary would "mend" ("payola", "eurasia").
+    vocab = {t for w in "palola eurassa".split() for t in word_terms(w, "en")}
+    assert fix_typos("When are the funding decisons expected?", "en", vocab) == (
+        "When are the funding decisions expected?"
+    )
+    assert fix_typos("what is the deadlne to apply in eurassa", "en", vocab) == (
+        "what is the deadline to apply in eurassa"
+    )
+    assert fix_typos("what is elina palola's number", "en", vocab) == (
+        "what is elina palola's number"
+    )
+    # Swedish has no dictionary here: a slip stays as typed.
+    assert fix_typos("nar ar sista ansokningsdagg", "sv", SV_VOCAB) == "nar ar sista ansokningsdagg"
