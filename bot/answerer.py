@@ -27,6 +27,8 @@ from bot.extract import (
     unknown_words,
 )
 from bot.intent import (
+    GRANTED_ASKED,
+    GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
     PREVIOUS_NAMED,
@@ -301,6 +303,12 @@ class Answerer:
             return "asks about a language; no sentence names one"
         if asks_previous(asked) and not any(PREVIOUS_NAMED.search(x) for x in said):
             return "asks about an earlier project; the sentences speak of the current one"
+        if (
+            need in (Need.AMOUNT, Need.BOUND_AMOUNT)
+            and GRANTED_ASKED.search(asked)
+            and not any(GRANTED_NAMED.search(x) for x in said)
+        ):
+            return "asks what was granted; the sentences say what is on offer"
         if SPLIT_ASKED.search(asked) and len(_figures(" ".join(said)) - _figures(asked)) < 2:
             return "asks how a sum is split; the sentences give no parts"
         p = lead.passage

@@ -26,6 +26,7 @@ from index.analysis import (
     function_words,
     is_verb,
     noun_case,
+    suggest,
     terms,
     word_terms,
     words,
@@ -148,7 +149,7 @@ def unknown_words(
     for w in words(question):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
             continue  # names and acronyms are matched word for word elsewhere
-        if subjects_only and noun_case(w) not in _SUBJECT_CASES:
+        if subjects_only and noun_case(w) not in _SUBJECT_CASES and not _misspelt_subject(w):
             continue
         if is_verb(w):
             continue
@@ -172,6 +173,16 @@ def unknown_words(
             continue
         out.append(w)
     return out
+
+
+def _misspelt_subject(word: str) -> bool:
+    """A word Voikko does not know whose likeliest spelling is a subject noun: "enakkomaksua"
+    (for "ennakkomaksua", "emakkomaksua" both) is a thing asked about, which no spelling mender
+    could place in the documents."""
+    if len(word) < 6 or not word.isalpha() or not word.islower() or analyze(word):
+        return False
+    best = next(iter(suggest(word)), "")
+    return " " not in best and noun_case(best) in _SUBJECT_CASES
 
 
 def _unknown_modifier(lemma: list[str], t: set[str], vocabulary) -> bool:

@@ -723,3 +723,13 @@ _CHECKS_FIGURE = re.compile(
 
 def checks_a_figure(question: str) -> bool:
     return bool(_CHECKS_FIGURE.search(question))
+
+
+# "Paljonko vanhemmuushaussa lopulta myönnettiin?", "how much did the biggest project get?": what
+# was granted is a result of the call; "haettavissa 7 miljoonaa €" is what was on offer.
+_GRANTED = (
+    r"myönnettiin|myönsi|myönsivät|myönnetty\w*|sai|saivat|beviljades|beviljade|beviljat\w*|"
+    r"fick|awarded|(?:was|were) granted|got|received"
+)
+GRANTED_ASKED = re.compile(rf"\b({_GRANTED})\b|\bdid\b[^?]*\bget\b", _I)
+GRANTED_NAMED = re.compile(rf"\b({_GRANTED}|myönnetään|beviljas|is granted|are granted)\b", _I)

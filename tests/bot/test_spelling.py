@@ -42,8 +42,8 @@ def test_swedish_letters_come_back_from_the_documents_and_the_glossary():
         "när stänger ansökan för föräldraskapsstödet"
     )
     # A compound the documents do not use whole, from its parts and a linking s.
-    assert restore_letters("nar ar sista ansokningsdag", "sv", SV_VOCAB) == (
-        "när är sista ansökningsdag"
+    assert restore_letters("nar stanger foraldraskapsutlysningen", "sv", SV_VOCAB) == (
+        "när stänger föräldraskapsutlysningen"
     )
 
 
