@@ -455,6 +455,7 @@ def rank_sentences(
         sum_asked=bool(_SUM_ASKED.search(question)),
         given=(given := _numbers(question)),
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
+        years={n for n in given | (ignore or set()) if re.fullmatch(r"(1[5-9]|20)\d\d", n)},
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -502,6 +503,7 @@ class _Asked:
     sum_asked: bool  # the question asks for a sum of money itself ("paljonko rahaa", "budget")
     given: set[str]  # numbers the question states: a figure it already knows is no answer
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
+    years: set[str]  # the years the question or the asked call's name holds
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -599,9 +601,13 @@ class _Asked:
             # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
             # "enintään 80 %".
             has_span = any(self._right_bound(m) for m in self.span.finditer(sent))
-        if self.need is Need.DATE and has_span and self.given:
-            # "When's the deadline for the spring 2025 call?" is not answered by "2025".
-            has_span = any(self._new_figure(m) for m in self.span.finditer(sent))
+        if self.need is Need.DATE and has_span:
+            # "When's the deadline for the spring 2025 call?" is not answered by "2025", nor is
+            # any date question by the years in the call's name ("utlysningen vintern 2024–2025").
+            has_span = any(
+                self._new_figure(m) and not (m.group(0).isdigit() and m.group(0) in self.years)
+                for m in self.span.finditer(sent)
+            )
         if self.need is Need.AMOUNT and has_span and not self.limit_ok:
             # "Mikä on haun budjetti?" is not answered by "vähintään 200 000 euroa", a rule.
             has_span = any(

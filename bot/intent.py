@@ -365,7 +365,9 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     ),
     Need.SHARE: re.compile(r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)", _I),
     Need.DATE: re.compile(
-        r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|\b(1[5-9]|20)\d{2}\b|\b(tammi|helmi|maalis|huhti|touko|"
+        # A year after an acronym names a thing ("EURA 2021", the system), not a time.
+        r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|(?<!(?-i:[A-Z]{3}) )\b(1[5-9]|20)\d{2}\b|"
+        r"\b(tammi|helmi|maalis|huhti|touko|"
         r"kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*|\b(january|february|march|april|may|june|july|"
         r"august|september|october|november|december|januari|februari|mars|maj|juni|juli|augusti|"
         r"oktober)\b",
