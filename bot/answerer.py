@@ -339,10 +339,14 @@ class Answerer:
             # Just below the bar, a lead sentence that holds the question's terms (through the
             # glossary) is evidence enough: the small model's cross-language cosines sit low.
             terms_asked = question_concepts(question, lang, ignore).get(p.language, [])
+            # As in Finnish, the situation told first may leave the asked terms a smaller share.
+            lead_terms = set(terms(f"{lead.context or ''} {lead.text}", p.language))
+            asked_terms = question_concepts(asked, lang, ignore).get(p.language, [])
+            in_lead = max(lead.coverage, coverage(asked_terms, lead_terms))
             if (
                 dense >= MIN_DENSE - 0.02
                 and len(terms_asked) >= 2
-                and lead.coverage >= MIN_LEAD_COVERAGE
+                and in_lead >= MIN_LEAD_COVERAGE
             ):
                 return None
             return f"dense {dense:.3f} too low"

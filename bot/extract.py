@@ -334,8 +334,10 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
         return {}
     if lang == "fi":
         return {lang: {t for w in phrase for t in word_terms(w, lang)}}
-    # "delprojekt" is counted as a projekt, and in Finnish as a hanke.
+    # "delprojekt" is counted as a projekt, and in Finnish as a hanke; "sub-areas" as a whole.
+    joined = re.search(r"-".join(map(re.escape, phrase[:2])), question)
     phrase = phrase + [v for w in phrase for v in _known_ends(w.lower(), lang)]
+    phrase += [joined.group(0)] if joined and len(phrase) > 1 else []
     fi = {t for w in phrase for e in finnish_equivalents(w, lang) for t in terms(" ".join(e))}
     # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
     return {lang: {t for w in phrase for t in word_terms(w, lang)}, "fi": fi or {"\0"}}

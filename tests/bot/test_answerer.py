@@ -515,6 +515,14 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Isn't the minimum project size in the parenting support call 200 000 euros?", "150 000"),
         # The call's budget, not the rule "vähintään 200 000 euroa".
         ("Mikä on syksyn 2023 haun budjetti?", "^[^“]*“[^”]*9,3 miljoonaa"),
+        # "sub-areas" is counted whole (alakohta), not as "sub" and "areas".
+        ("How many sub-areas does the winter 2024–25 parenting support call have?", "kuusi"),
+        # The situation told first ("family coaching") leaves the asked terms in the lead.
+        (
+            "We're a private company offering family coaching. Can we be involved in the "
+            "parenting support projects?",
+            "palveluntuottajina",
+        ),
         # "EURA 2021" is a system and "vintern 2024–2025" the call's name: no dates.
         ("Sista ansökningsdag för föräldraskapsutlysningen?", "^[^“]*“[^”]*28\\.2\\.2025"),
     ],
