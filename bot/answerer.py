@@ -343,11 +343,7 @@ class Answerer:
             lead_terms = set(terms(f"{lead.context or ''} {lead.text}", p.language))
             asked_terms = question_concepts(asked, lang, ignore).get(p.language, [])
             in_lead = max(lead.coverage, coverage(asked_terms, lead_terms))
-            if (
-                dense >= MIN_DENSE - 0.02
-                and len(terms_asked) >= 2
-                and in_lead >= MIN_LEAD_COVERAGE
-            ):
+            if dense >= MIN_DENSE - 0.02 and len(terms_asked) >= 2 and in_lead >= MIN_LEAD_COVERAGE:
                 return None
             return f"dense {dense:.3f} too low"
         absent = absent_subjects(asked, vocab, ignore) if vocab else []
