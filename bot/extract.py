@@ -316,7 +316,7 @@ _BOUND_BEFORE = re.compile(
 )
 _ASKS_LIMIT = re.compile(
     r"\b(voi\w*|saa\w*|pitää|täyty\w*|tulee|vähintään|enintään|korkeintaan|vähimmäis\w*|"
-    r"enimmäis\w*|maksimi\w*|minimi\w*|can|may|must|need|allowed|at least|at most|maximum|"
+    r"enimmäis\w*|maksimi\w*|minimi\w*|can|may|must|need|allowed|at least|at most|maximum|max|"
     r"ha(ve|s) to|required|obliged|"
     r"minimum|kan|får|måste|ska|minst|högst|\w+tt[aä]v[aä])\b",  # "on järjestettävä": must
     re.I,
@@ -334,10 +334,11 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
         return {}
     if lang == "fi":
         return {lang: {t for w in phrase for t in word_terms(w, lang)}}
-    # "delprojekt" is counted as a projekt, and in Finnish as a hanke; "sub-areas" as a whole.
-    joined = re.search(r"-".join(map(re.escape, phrase[:2])), question)
-    phrase = phrase + [v for w in phrase for v in _known_ends(w.lower(), lang)]
-    phrase += [joined.group(0)] if joined and len(phrase) > 1 else []
+    # "delprojekt" is counted as a projekt, and in Finnish as a hanke; "sub-areas" and
+    # "implementing partners" as wholes.
+    joined = re.search(r"[\s-]+".join(map(re.escape, phrase)), question)
+    whole = [joined.group(0)] if joined and len(phrase) > 1 else []
+    phrase = phrase + [v for w in phrase for v in _known_ends(w.lower(), lang)] + whole
     fi = {t for w in phrase for e in finnish_equivalents(w, lang) for t in terms(" ".join(e))}
     # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
     return {lang: {t for w in phrase for t in word_terms(w, lang)}, "fi": fi or {"\0"}}
@@ -592,9 +593,10 @@ class _Asked:
             s_terms |= set(terms(context, passage.language))
         cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
         has_span = bool(self.span and self.span.search(sent))
-        if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION):
+        if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION, Need.BOUND):
             # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the
-            # network meets: a frequency or a duration is of something the question names.
+            # network meets: a frequency, a duration or a bound is of something the question
+            # names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta").
             has_span = not self.concepts.get(passage.language, self.concepts["fi"])
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.

@@ -32,7 +32,10 @@ _I = re.IGNORECASE
 _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.STATUS,
-        re.compile(r"\b(auki|avoin\w*|käynnissä|haettavissa|open|öppen|öppna|pågår)\b", _I),
+        re.compile(
+            r"\b(auki|avoin\w*|käynnissä|haettavissa|ehtii\w*|ehdi\w*|open|öppen|öppna|pågår)\b",
+            _I,
+        ),
     ),
     (
         Need.COUNT,
@@ -79,7 +82,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.DATE,
         re.compile(
             r"(^|[.!?]\s+)koska\b|"  # colloquial "when" opening a question; "because" elsewhere
-            r"\b(milloin|mihin (\w+ )?mennessä|minä vuonna|mihin aikaan|what year|vilket år|"
+            r"\b(milloin|mihin (\w+ )?mennessä|mihin (asti|saakka)|minä vuonna|mihin aikaan|"
+            r"what year|vilket år|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
@@ -404,7 +408,7 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     ),
     Need.BOUND: re.compile(
         r"\b(vähintään|enintään|korkeintaan|vähimmäis\w*|enimmäis\w*|minimum|maximum|at least|"
-        r"at most|up to|minst|högst|lägst)\s+([^\W\d]+\s+){0,4}\d",
+        r"at most|up to|minst|högst|lägst)\s+([^\W\d]+\s+){0,4}(\d|" + NUMBER_WORDS + r"\b)",
         _I,
     ),
     # A number that counts something: "66 hakemusta", "2–5 hankkeesta", "kahdesta hankkeesta";
@@ -530,7 +534,7 @@ _NEED_WORDS = set(
     "noin ungefär approximately roughly "
     # Spoken Finnish that names no topic ("mä", "sinne", "lopulta").
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
-    "vaan".split()
+    "vaan vielä asti saakka still ännu fortfarande".split()
 )
 
 

@@ -352,6 +352,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Miten syksyn 2023 haun rahat jaettiin OKM:n ja STM:n kesken?",
         # "hakemusten määrä" counts applications, which the spring call's documents do not.
         "okm kevät 2025 haku hakemusten määrä",
+        # A bound on projects ("vähintään kahdesta hankkeesta") is no bound on points.
+        "Mitkä ovat hakemuksen minimipisteet?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -523,6 +525,18 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "parenting support projects?",
             "palveluntuottajina",
         ),
+        # A bound in words ("vähintään kolmen maakunnan").
+        (
+            "Kuinka monessa maakunnassa OKM:n kevään hankkeen toimintaa on vähintään "
+            "järjestettävä?",
+            "kolmen maakunnan",
+        ),
+        # "max" asks for a limit: "at most three" is one.
+        ("coordination call: max number of partners?", "at most three"),
+        # "mihin asti" asks for a date.
+        ("Mihin asti koordinaatiohakuun otettiin hakemuksia vastaan?", "21.4.2025"),
+        # Target groups through the glossary.
+        ("Vilka är målgrupperna i föräldraskapsutlysningen?", "Kohderyhmät"),
         # "EURA 2021" is a system and "vintern 2024–2025" the call's name: no dates.
         ("Sista ansökningsdag för föräldraskapsutlysningen?", "^[^“]*“[^”]*28\\.2\\.2025"),
     ],
