@@ -17,6 +17,7 @@ from bot.conversation import ConversationStore, Turn
 from bot.extract import (
     Sentence,
     absent_subjects,
+    absent_terms,
     coverage,
     names_in,
     question_concepts,
@@ -334,6 +335,9 @@ class Answerer:
                 kinds = unknown_kinds(asked, lang, vocab)
                 if kinds:
                     return f"kinds of things the documents never mention: {kinds}"
+                absent = absent_terms(asked, lang, vocab)
+                if absent:
+                    return f"terms of the field the documents never use: {absent}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the

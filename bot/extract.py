@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from index.analysis import (
     words,
 )
 from index.glossary import finnish_equivalents, finnish_synonyms, glossary_words, matches
+from index.glossary import load as load_glossary
 from index.retriever import Passage
 from ingest.models import page_at
 from ingest.text import is_quotable, quote_text, sentence_units
@@ -163,10 +165,14 @@ def unknown_words(
         if rest and rest <= NEED_LEMMAS | WEAK_LEMMAS:
             continue  # "vähimmäismäärä": a bound on the asked kind of answer, no topic
         t |= rest
-        if lemma:
-            t |= finnish_synonyms(lemma[0])  # "porukka" is a word for "ryhmä"
-        if any(x in vocabulary for x in t - NEED_LEMMAS) and not _unknown_modifier(
-            lemma, t, vocabulary
+        synonyms = finnish_synonyms(lemma[0]) if lemma else set()
+        t |= synonyms  # "porukka" is a word for "ryhmä"
+        # A glossary synonym the documents use ("omavastuuosuus": omarahoitusosuus) makes the
+        # word known whatever its parts are.
+        if any(x in vocabulary for x in t - NEED_LEMMAS) and (
+            any(x in vocabulary for x in synonyms)
+            or not _unknown_modifier(lemma, t, vocabulary)
+            and (rest or not _unknown_chain(w, lemma, vocabulary))
         ):
             continue
         if lemma and _stem(lemma[0]) in _stems(vocabulary):
@@ -199,6 +205,35 @@ def _unknown_modifier(lemma: list[str], t: set[str], vocabulary) -> bool:
     )
 
 
+def _unknown_chain(word: str, lemma: list[str], vocabulary) -> bool:
+    """A compound whose whole modifier the documents never use: "vapaaehtoistyö" is work of a
+    kind (voluntary) they never mention, though "vapaa", "ehto" and "työ" are all theirs."""
+    if not lemma or lemma[0] in vocabulary:
+        return False
+    for reading in analyze(word.lower())[:1]:
+        chunks = re.findall(r"\+([^+(]*)(\(([^)]*)\))?", reading.get("WORDBASES", ""))
+        # Surface pieces, and whether each is a derivational ending ("us" of "kokonaisuus").
+        pieces = [(surface, base.startswith("+")) for surface, _, base in chunks if surface]
+        heads = [i for i, (_, ending) in enumerate(pieces) if not ending]
+        if len(heads) < 2:
+            return False
+        modifier = "".join(surface for surface, _ in pieces[: heads[-1]]).lower()
+        return len(modifier) >= 6 and not _has_prefix(vocabulary, modifier[:-1])
+    return False
+
+
+_sorted_cache: list = [None, []]
+
+
+def _has_prefix(vocabulary, prefix: str) -> bool:
+    """Some term of the documents starts with ``prefix``."""
+    if _sorted_cache[0] is not vocabulary:
+        _sorted_cache[:] = [vocabulary, sorted(vocabulary)]
+    terms_ = _sorted_cache[1]
+    i = bisect.bisect_left(terms_, prefix)
+    return i < len(terms_) and terms_[i].startswith(prefix)
+
+
 def _stem(word: str) -> str:
     return word[: min(5, max(4, len(word) - 1))]
 
@@ -227,7 +262,14 @@ def unexplained_words(
     """
     ignore = ignore or set()
     skip = need_words(question) | function_words(lang)
-    covered = [(a, b) for a, b, _ in matches(question, lang)]
+    # A glossary term explains a word only when the documents use its Finnish equivalent:
+    # "advance payment" (ennakko) is a term of the field that these documents never mention.
+    entries = load_glossary()
+    covered = [
+        (a, b)
+        for a, b, i in matches(question, lang)
+        if any(_used(variant, vocabulary) for variant in entries[i].fi)
+    ]
     left, content = [], 0
     for m in re.finditer(r"\w+", question):
         w = m.group(0)
@@ -243,6 +285,28 @@ def unexplained_words(
             continue  # "vårutlysning", "koordinationsprojektet": a known term at its end
         left.append(w)
     return left, content
+
+
+def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
+    """Terms of the field in a Swedish or English question that the documents never use in
+    Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish
+    counterpart of ``absent_subjects``."""
+    entries = load_glossary()
+    return [
+        question[a:b]
+        for a, b, i in matches(question, lang)
+        if not any(_used(variant, vocabulary) for variant in entries[i].fi)
+    ]
+
+
+def _used(finnish: str, vocabulary) -> bool:
+    """The documents use a Finnish glossary term: each of its words, in some form ("maksatus" in
+    "maksatushakemus"), not merely a part of it ("työ" of "vapaaehtoistyö")."""
+    for w in re.findall(r"\w+", finnish):
+        lemma = next(iter(word_terms(w, "fi")), w.lower())
+        if lemma not in vocabulary and not _has_prefix(vocabulary, lemma[: max(4, len(lemma) - 1)]):
+            return False
+    return True
 
 
 def _known_heads(word: str, lang: str) -> list[str]:

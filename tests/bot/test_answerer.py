@@ -354,6 +354,11 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "okm kevät 2025 haku hakemusten määrä",
         # A bound on projects ("vähintään kahdesta hankkeesta") is no bound on points.
         "Mitkä ovat hakemuksen minimipisteet?",
+        # "vapaa", "ehto" and "työ" are the documents' words; voluntary work is not.
+        "Voiko yhdistys laskea vapaaehtoistyön omarahoitukseksi?",
+        # A term of the field (ennakko) that the documents never use.
+        "Can we get an advance payment when the project starts?",
+        "Kan frivilligarbete räknas som egenfinansiering?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -535,6 +540,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("coordination call: max number of partners?", "at most three"),
         # "mihin asti" asks for a date.
         ("Mihin asti koordinaatiohakuun otettiin hakemuksia vastaan?", "21.4.2025"),
+        # "current" is the notices' "edeltävä" (the project now running).
+        ("When does the current coordination project end?", "31 August 2025"),
         # Target groups through the glossary.
         ("Vilka är målgrupperna i föräldraskapsutlysningen?", "Kohderyhmät"),
         # "EURA 2021" is a system and "vintern 2024–2025" the call's name: no dates.

@@ -14,7 +14,7 @@ def test_every_entry_has_finnish_words_and_another_language():
 
 def test_terms_are_found_in_swedish_and_english_longest_first():
     en = finnish_equivalents("How much own funding does the applicant need?", "en")
-    assert ("omarahoitus", "omarahoitusosuus") in en
+    assert any("omarahoitusosuus" in fi for fi in en)
     assert not any("määräraha" in fi for fi in en)  # "own funding" is not also "funding"
     sv = finnish_equivalents("Vilka bilagor ska fogas till ansökan?", "sv")
     assert any("liite" in fi for fi in sv) and any("hakemus" in fi for fi in sv)
