@@ -345,7 +345,9 @@ class Answerer:
             terms_asked = question_concepts(question, lang, ignore).get(p.language, [])
             # As in Finnish, the situation told first may leave the asked terms a smaller share.
             lead_terms = set(terms(f"{lead.context or ''} {lead.text}", p.language))
-            asked_terms = question_concepts(asked, lang, ignore).get(p.language, [])
+            asked_terms = question_concepts(asked, lang, ignore, call_named=True).get(
+                p.language, []
+            )
             in_lead = max(lead.coverage, coverage(asked_terms, lead_terms))
             if dense >= MIN_DENSE - 0.02 and len(terms_asked) >= 2 and in_lead >= MIN_LEAD_COVERAGE:
                 return None

@@ -67,7 +67,7 @@ MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set 
 
 
 def question_concepts(
-    question: str, lang: str, ignore: set[str] | None = None
+    question: str, lang: str, ignore: set[str] | None = None, call_named: bool = False
 ) -> dict[str, Concepts]:
     """The question's topic words, each as the set of terms that would match it, per text language.
 
@@ -76,6 +76,8 @@ def question_concepts(
     ("paljonko", "phone number") are left out: the answer is recognised by its shape instead, and
     so are words in ``ignore`` (those naming a call already settled by a filter). Against Finnish
     text a Swedish or English question can only match names, acronyms and numbers word for word.
+    With ``call_named``, a glossary term that names the call ("parenting support": tuki) is no
+    topic either (for judging the evidence; ranking keeps it, as the sv/en words are kept).
     """
     skip = need_words(question)
     ignore = ignore or set()
@@ -114,6 +116,8 @@ def question_concepts(
         concepts[lang] = build(lang, lambda i, w: True)
         # The field's terms in Finnish ("VAT" is arvonlisävero): one concept per glossary entry.
         for finnish in finnish_equivalents(question, lang):
+            if call_named and any(set(word_terms(w, "fi")[:1]) & ignore for w in finnish):
+                continue  # "parenting support": "tuki" names the call, settled by the filter
             t = frozenset(terms(" ".join(finnish), "fi")) - ignore - NEED_LEMMAS
             if t and t not in concepts["fi"]:
                 concepts["fi"].append(t)

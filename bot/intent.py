@@ -594,6 +594,10 @@ def classify(question: str) -> Need:
         return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
+    if found[0] is Need.COUNT and re.match(
+        r"(prosent|procent|percent|%)", counted_word(question) or "", _I
+    ):
+        return Need.SHARE  # "montako prosenttia" asks for a share, not a count
     if (
         found[0] in (Need.SHARE, Need.AMOUNT)
         and _YES_NO.search(question)

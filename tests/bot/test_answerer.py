@@ -542,6 +542,10 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Mihin asti koordinaatiohakuun otettiin hakemuksia vastaan?", "21.4.2025"),
         # "current" is the notices' "edeltävä" (the project now running).
         ("When does the current coordination project end?", "31 August 2025"),
+        # "montako prosenttia" asks for a share.
+        ("Montako prosenttia on OKM:n kevään haun flat rate?", "15 %"),
+        # "parenting support" names the call; a charity (yhdistys) is what is asked about.
+        ("Can a charity apply to the parenting support call?", "yhdistykset"),
         # Target groups through the glossary.
         ("Vilka är målgrupperna i föräldraskapsutlysningen?", "Kohderyhmät"),
         # "EURA 2021" is a system and "vintern 2024–2025" the call's name: no dates.
