@@ -24,6 +24,7 @@ from bot.extract import (
     rank_sentences,
     select,
     unexplained_words,
+    unknown_asked_thing,
     unknown_kinds,
     unknown_words,
 )
@@ -338,6 +339,9 @@ class Answerer:
                 absent = absent_terms(asked, lang, vocab)
                 if absent:
                     return f"terms of the field the documents never use: {absent}"
+                thing = unknown_asked_thing(asked, lang, vocab)
+                if thing:
+                    return f"asks about a thing the documents never mention: {thing}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the

@@ -291,6 +291,35 @@ def unexplained_words(
     return left, content
 
 
+# The thing a Swedish or English question asks about: "Is there a page limit for…", "Who is the
+# director of…", "Finns det en svenskspråkig kontaktperson…". Bound words name the kind of answer.
+_ASKED_THING = re.compile(
+    r"\b(?:is there|are there|was there|were there|what (?:is|was|are|were) the|"
+    r"who (?:is|was|are|were) the|finns det|fanns det|vad (?:är|var)|vem (?:är|var))\s+"
+    r"(?:(?:an?|any|the|en|ett|någon|något|några|den|det)\s+)?"
+    r"(?!att\b|to\b)((?:[^\W\d]+[\s-]){0,2}?[^\W\d]+?)"
+    r"(?=\s+(?:for|of|in|on|at|to|per|that|which|with|från|för|av|i|på|till|som|med|vid)\b|"
+    r"\s*[?,.]|$)",
+    re.I,
+)
+_KIND_WORDS = set(
+    "maximum minimum max min total limit amount number size deadline date kind type "
+    "högsta lägsta största minsta maximala minimala antal belopp storlek gräns allowed "
+    "permitted eligible tillåten tillåtna tillåtet".split()
+)
+
+
+def unknown_asked_thing(question: str, lang: str, vocabulary) -> list[str]:
+    """Words of the thing a Swedish or English question asks about that nothing explains: the
+    counterpart of ``absent_subjects`` ("Who is the director of the ELY Centre?")."""
+    m = _ASKED_THING.search(question)
+    if not m or lang == "fi":
+        return []
+    thing = m.group(1)
+    left, _ = unexplained_words(thing, lang, vocabulary)
+    return [w for w in left if w.lower() not in _KIND_WORDS and not w[:1].isupper()]
+
+
 def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     """Terms of the field in a Swedish or English question that the documents never use in
     Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish

@@ -598,6 +598,10 @@ def classify(question: str) -> Need:
         r"(prosent|procent|percent|%)", counted_word(question) or "", _I
     ):
         return Need.SHARE  # "montako prosenttia" asks for a share, not a count
+    if found[0] is Need.AMOUNT and _asks_bound(question):
+        # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
+        # share. "Is there a maximum grant per project?" asks for the bound too.
+        return Need.BOUND if SHARE_ASKED.search(question) else Need.BOUND_AMOUNT
     if (
         found[0] in (Need.SHARE, Need.AMOUNT)
         and _YES_NO.search(question)
@@ -606,10 +610,6 @@ def classify(question: str) -> Need:
         # "Can a county count working hours as its self-financing share?", "voiko budjetoida
         # matkat?": a rule is asked about, not a figure.
         return Need.ELIGIBILITY
-    if found[0] is Need.AMOUNT and _asks_bound(question):
-        # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
-        # share.
-        return Need.BOUND if SHARE_ASKED.search(question) else Need.BOUND_AMOUNT
     if found[0] is Need.ELIGIBILITY and _asks_bound(question):
         # "What is the maximum grant a project can get": a bound, whatever "can" says.
         return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND

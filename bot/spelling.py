@@ -79,7 +79,7 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < _MIN_TYPO_LENGTH or not word.isalpha() or _name_or_part(m):
+        if len(word) < _MIN_TYPO_LENGTH[lang] or not word.isalpha() or _name_or_part(m):
             return word
         if lang == "fi":
             if spell(word):
@@ -97,7 +97,8 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
     return re.sub(r"\w+", fix, question)
 
 
-_MIN_TYPO_LENGTH = 6
+# Finnish words are long, and a five-letter slip is often another word ("kunta", "junta").
+_MIN_TYPO_LENGTH = {"fi": 6, "en": 5}
 
 
 def _name_or_part(m: re.Match[str]) -> bool:

@@ -359,6 +359,11 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # A term of the field (ennakko) that the documents never use.
         "Can we get an advance payment when the project starts?",
         "Kan frivilligarbete räknas som egenfinansiering?",
+        # The thing asked about ("director", "page limit") is nowhere in the documents.
+        "Who is the director of the ELY Centre?",
+        "Is there a page limit for the joint implementation plan?",
+        # "Is there a maximum grant?" asks for a bound on a sum; "enintään 80 %" is a share.
+        "Is there a maximum grant per project in the OKM spring 2025 call?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -542,6 +547,10 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Mihin asti koordinaatiohakuun otettiin hakemuksia vastaan?", "21.4.2025"),
         # "current" is the notices' "edeltävä" (the project now running).
         ("When does the current coordination project end?", "31 August 2025"),
+        # A one-letter slip in English ("modle").
+        ("What is the cost modle in the autumn 2023 call?", "flat rate 40"),
+        # "finns det att söka": what is on offer, not a thing called "att".
+        ("Hur mycket pengar finns det att söka i koordinationsutlysningen?", "2,1 milj"),
         # "montako prosenttia" asks for a share.
         ("Montako prosenttia on OKM:n kevään haun flat rate?", "15 %"),
         # "parenting support" names the call; a charity (yhdistys) is what is asked about.

@@ -60,7 +60,7 @@ def test_finnish_slips_are_mended_only_into_words_the_documents_use():
 
 def test_english_slips_are_mended_but_the_documents_words_are_kept():
     # Words of the documents that an English dictionary would "mend" ("payola", "eurasia").
-    vocab = {t for w in "palola eurassa".split() for t in word_terms(w, "en")}
+    vocab = {t for w in "elina palola eurassa".split() for t in word_terms(w, "en")}
     assert fix_typos("When are the funding decisons expected?", "en", vocab) == (
         "When are the funding decisions expected?"
     )
