@@ -219,6 +219,7 @@ class Answerer:
             question,
             lang,
             need,
+            asked=asked_part(question),
             ignore=ignore,
             focus=focus,
             meaning=meaning,

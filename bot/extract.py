@@ -528,6 +528,7 @@ def rank_sentences(
     meaning: Callable[[list[str]], Sequence[float]] | None = None,
     strict_from: int | None = None,
     text_before: Callable[[Passage], str] | None = None,
+    asked: str | None = None,
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank.
 
@@ -541,6 +542,10 @@ def rank_sentences(
     """
     q = _Asked(
         concepts=question_concepts(question, lang, ignore),
+        # The asking sentence's own words, apart from the situation told before it.
+        asked_concepts=question_concepts(asked, lang, ignore)
+        if asked and asked != question
+        else None,
         span=SPAN_PATTERNS.get(need),
         cues=[want for asks, want in CUES if asks.search(question)]
         + ([NEED_CUES[need]] if need in NEED_CUES else []),
@@ -591,6 +596,7 @@ class _Asked:
     """What the question asks for, in the form the sentence scorer needs it."""
 
     concepts: dict[str, Concepts]
+    asked_concepts: dict[str, Concepts] | None
     span: re.Pattern[str] | None
     cues: list[re.Pattern[str]]
     definition: bool
@@ -689,6 +695,9 @@ class _Asked:
         if context:
             s_terms |= set(terms(context, passage.language))
         cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
+        if self.asked_concepts:
+            own = self.asked_concepts.get(passage.language, self.asked_concepts["fi"])
+            cov = max(cov, coverage(own, s_terms))
         has_span = bool(self.span and self.span.search(sent))
         if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION, Need.BOUND):
             # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the

@@ -553,6 +553,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Hur mycket pengar finns det att söka i koordinationsutlysningen?", "2,1 milj"),
         # "project consortia" are hankekokonaisuudet.
         ("How many project consortia applied to the parenting support call?", "32"),
+        # "gratis" is the documents' "maksuton".
+        ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
         ("Montako prosenttia on OKM:n kevään haun flat rate?", "15 %"),
         # "parenting support" names the call; a charity (yhdistys) is what is asked about.
