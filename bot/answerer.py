@@ -26,10 +26,13 @@ from bot.extract import (
     unexplained_words,
     unknown_asked_thing,
     unknown_kinds,
+    unknown_names,
     unknown_words,
 )
 from bot.intent import (
+    FUNDED_NAMED,
     GRANTED_ASKED,
+    GRANTED_COUNT_ASKED,
     GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
@@ -312,6 +315,12 @@ class Answerer:
             and not any(GRANTED_NAMED.search(x) for x in said)
         ):
             return "asks what was granted; the sentences say what is on offer"
+        if (
+            need is Need.COUNT
+            and GRANTED_COUNT_ASKED.search(asked)
+            and not any(GRANTED_NAMED.search(x) or FUNDED_NAMED.search(x) for x in said)
+        ):
+            return "asks how many were granted; the sentences count what was received"
         if SPLIT_ASKED.search(asked) and len(_figures(" ".join(said)) - _figures(asked)) < 2:
             return "asks how a sum is split; the sentences give no parts"
         p = lead.passage
@@ -343,6 +352,9 @@ class Answerer:
                 thing = unknown_asked_thing(asked, lang, vocab)
                 if thing:
                     return f"asks about a thing the documents never mention: {thing}"
+                names = unknown_names(asked, lang, vocab)
+                if names:
+                    return f"names the documents never mention: {names}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the

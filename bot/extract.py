@@ -320,6 +320,38 @@ def unknown_asked_thing(question: str, lang: str, vocabulary) -> list[str]:
     return [w for w in left if w.lower() not in _KIND_WORDS and not w[:1].isupper()]
 
 
+# "Vi är en förening i Vasa – när …", "I work at a school in Oulu and wonder …": a situation
+# clause before the question proper, whose place names are no topic.
+_SITUATION_CLAUSE = re.compile(
+    r"^\s*(?:hej\w*[,!]?\s*|hi[,!]?\s*|hello[,!]?\s*)?"
+    r"(?:vi är|vi har|jag är|jag jobbar|jag arbetar|we are|we're|we have|i am|i'm|i work)\b"
+    r"[^?]*?(?:\s[–-]\s|,\s*(?:och|and)\s|\s(?:och undrar|and (?:would like to )?(?:know|ask|"
+    r"wonder)))",
+    re.I,
+)
+
+
+def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
+    """Names in a Swedish or English question that no document uses and no glossary term
+    explains: a place or body the documents never mention ("Åland", "Estonian", "Business
+    Finland"), whose rules they cannot give. Sentence-initial words, "I" and two-letter
+    acronyms ("EU") are no names here; nor is a place in the situation told before asking."""
+    text = _SITUATION_CLAUSE.sub(" ", question)
+    covered = [(a, b) for a, b, _ in matches(text, lang)]
+    out = []
+    for m in re.finditer(r"\w[\w+]*", text):
+        w = m.group(0)
+        before = text[: m.start()].rstrip()
+        if not w[:1].isupper() or not before or before[-1] in ".?!:–-" or w == "I":
+            continue
+        if w.isupper() and len(w) <= 2 or any(a <= m.start() < b for a, b in covered):
+            continue
+        found = {w.lower(), *word_terms(w, lang), *word_terms(w, "fi")}
+        if not any(t in vocabulary for t in found):
+            out.append(w)
+    return out
+
+
 def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     """Terms of the field in a Swedish or English question that the documents never use in
     Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish

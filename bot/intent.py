@@ -743,3 +743,17 @@ _GRANTED = (
 )
 GRANTED_ASKED = re.compile(rf"\b({_GRANTED})\b|\bdid\b[^?]*\bget\b", _I)
 GRANTED_NAMED = re.compile(rf"\b({_GRANTED}|myönnetään|beviljas|is granted|are granted)\b", _I)
+# "How many were funded?" (not "how many applications were received?").
+GRANTED_COUNT_ASKED = re.compile(
+    r"\b(myönnettiin|myönsi\w*|myönnetty\w*|beviljades|beviljade|beviljat\w*|awarded|"
+    r"(?:was|were) granted|rahoitettiin|(?:was|were|got) funded|finansierades)\b|"
+    r"\b(sai|saivat|fick|got|received)\b[^?]{0,30}\b(rahoitu\w*|rahaa|finansiering|pengar|"
+    r"funding|money|grants?|stöd)\b",
+    _I,
+)
+# How many were funded is told by what runs or is funded ("käynnissä on 12 hankekokonaisuutta").
+FUNDED_NAMED = re.compile(
+    r"\b(rahoitet\w*|rahoitettav\w*|käynnissä|running|funded|finansierade|pågående|pågår|"
+    r"beviljade)\b",
+    _I,
+)
