@@ -305,7 +305,7 @@ _ASKED_THING = re.compile(
 _KIND_WORDS = set(
     "maximum minimum max min total limit amount number size deadline date kind type "
     "högsta lägsta största minsta maximala minimala antal belopp storlek gräns allowed "
-    "permitted eligible tillåten tillåtna tillåtet".split()
+    "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether".split()
 )
 
 

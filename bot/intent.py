@@ -481,7 +481,7 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         re.compile(
-            r"\b(mennessä|viimei\w*|päätty\w*|deadline|by when|until|close\w*|sista|"
+            r"\b(mennessä|viimei\w*|päätty\w*|sulkeutu\w*|deadline|by when|until|close\w*|sista|"
             r"senast|stäng\w*)\b",
             _I,
         ),
@@ -490,6 +490,19 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (LANGUAGE_ASKED, LANGUAGE_NAMED),
+    # When the call itself closed ("koordinaatiohaku sulkeutui"), not a project's end.
+    (
+        re.compile(
+            r"\b\w*(haku|haun|hakuun|call|utlysning\w*)\s+(\w+\s+)?(päätty\w*|sulkeutu\w*|"
+            r"close\w*|end\w*|stäng\w*|slut\w*)",
+            _I,
+        ),
+        re.compile(
+            r"\b(haku päättyy|haku päättyi|hakuaika|call closes|application period|"
+            r"ansökningstiden|utlysningen stänger)\b",
+            _I,
+        ),
+    ),
     (
         re.compile(
             r"\b(alka\w*|avautu\w*|käynnisty\w*|aloitta\w*|aloit\w*|lähtien|open\w*|start\w*|"
@@ -534,7 +547,9 @@ _NEED_WORDS = set(
     "noin ungefär approximately roughly "
     # Spoken Finnish that names no topic ("mä", "sinne", "lopulta").
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
-    "vaan vielä asti saakka still ännu fortfarande".split()
+    "vaan vielä asti saakka still ännu fortfarande "
+    # "In total" names the kind of answer (a sum or a count), not a topic.
+    "yhteensä kaikkiaan sammanlagt totalt altogether".split()
 )
 
 

@@ -561,6 +561,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Vi är en förening i Vasa – kan vi söka i föräldraskapsutlysningen?", "föreningar"),
         # What runs after the call is what was funded.
         ("Kuinka monta hankekokonaisuutta syksyn 2023 haussa sai rahoitusta?", "12"),
+        # "sammanlagt" names the kind of answer (a total), no thing the documents lack.
+        ("Hur mycket pengar fanns det sammanlagt i vårutlysningen 2025?", "5,75"),
         # "gratis" is the documents' "maksuton".
         ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
