@@ -343,18 +343,15 @@ class Answerer:
                 content = unexplained_words(question, lang, vocab, ignore)[1]  # the known words too
                 if len(left) >= 2 and len(left) >= MAX_UNEXPLAINED * content:
                     return f"words the documents never use: {left}"
-                kinds = unknown_kinds(asked, lang, vocab)
-                if kinds:
-                    return f"kinds of things the documents never mention: {kinds}"
-                absent = absent_terms(asked, lang, vocab)
-                if absent:
-                    return f"terms of the field the documents never use: {absent}"
-                thing = unknown_asked_thing(asked, lang, vocab)
-                if thing:
-                    return f"asks about a thing the documents never mention: {thing}"
-                names = unknown_names(asked, lang, vocab)
-                if names:
-                    return f"names the documents never mention: {names}"
+                for check, why in (
+                    (unknown_kinds, "kinds of things the documents never mention"),
+                    (absent_terms, "terms of the field the documents never use"),
+                    (unknown_asked_thing, "asks about a thing the documents never mention"),
+                    (unknown_names, "names the documents never mention"),
+                ):
+                    found = check(asked, lang, vocab)
+                    if found:
+                        return f"{why}: {found}"
             if dense >= MIN_DENSE_CROSS or (on_target and dense >= MIN_DENSE_ON_TARGET):
                 return None
             # Just below the bar, a lead sentence that holds the question's terms (through the

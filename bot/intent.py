@@ -715,17 +715,13 @@ SPLIT_ASKED = re.compile(
 
 # "Paljonko edellinen koordinaatiohanke sai?": what is said of the new one does not answer for
 # the previous one. (A previous *call* is a call like any other, settled by the call's dates.)
-_PREVIOUS = re.compile(
-    r"\b(edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|tidigare|föregående|förra|"
-    r"previous|earlier|former)\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?",
-    _I,
+_PREVIOUS_WORDS = (
+    r"edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|tidigare|föregående|förra|"
+    r"previous|earlier|former"
 )
+_PREVIOUS = re.compile(rf"\b({_PREVIOUS_WORDS})\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?", _I)
 _CALL_NOUN = re.compile(r"^(\w*(haku|hau[nsl]\w*|haa?s\w*)|calls?|\w*utlysning\w*)$", _I)
-PREVIOUS_NAMED = re.compile(
-    r"\b(edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|"
-    r"tidigare|föregående|förra|previous|earlier|former)\b",
-    _I,
-)
+PREVIOUS_NAMED = re.compile(rf"\b({_PREVIOUS_WORDS})\b", _I)
 
 
 def asks_previous(question: str) -> bool:
