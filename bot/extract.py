@@ -13,6 +13,8 @@ from bot.intent import (
     GETS_MONEY,
     NEED_CUES,
     NEED_LEMMAS,
+    NEW_ASKED,
+    PREVIOUS_NAMED,
     SHARE_ASKED,
     SPAN_PATTERNS,
     SUM_NOUNS,
@@ -593,6 +595,7 @@ def rank_sentences(
         given=(given := _numbers(question)),
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
         years={n for n in given | (ignore or set()) if re.fullmatch(r"(1[5-9]|20)\d\d", n)},
+        new_asked=bool(NEW_ASKED.search(question)),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -642,6 +645,7 @@ class _Asked:
     given: set[str]  # numbers the question states: a figure it already knows is no answer
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     years: set[str]  # the years the question or the asked call's name holds
+    new_asked: bool = False  # the question asks about a new thing ("the new project")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -768,6 +772,8 @@ class _Asked:
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
+        if self.new_asked and PREVIOUS_NAMED.search(sent):
+            score -= 0.3  # "the new project" is not answered by what the previous one does
         if self.stated and self._holds_stated(passage):
             score += 0.15  # "a project with 250 000 euros of staff costs": the passage with that
         if self.focus is not None:

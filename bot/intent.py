@@ -724,6 +724,10 @@ _CALL_NOUN = re.compile(r"^(\w*(haku|hau[nsl]\w*|haa?s\w*)|calls?|\w*utlysning\w
 PREVIOUS_NAMED = re.compile(rf"\b({_PREVIOUS_WORDS})\b", _I)
 
 
+# "the new coordination project": not what the notices say of the previous one.
+NEW_ASKED = re.compile(r"\b(uusi|uuden|uutta|uudelle|uudessa|uuteen|new|nya|nytt)\b", _I)
+
+
 def asks_previous(question: str) -> bool:
     """The question is about an earlier thing (project, report) than the documents' current one."""
     for m in _PREVIOUS.finditer(question):

@@ -563,6 +563,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Kuinka monta hankekokonaisuutta syksyn 2023 haussa sai rahoitusta?", "12"),
         # "sammanlagt" names the kind of answer (a total), no thing the documents lack.
         ("Hur mycket pengar fanns det sammanlagt i vårutlysningen 2025?", "5,75"),
+        # "the new project" is not answered by what the previous one does (ends 31.8.2025).
+        ("Milloin uuden koordinaatiohankkeen on päätyttävä?", "31.12.2028"),
         # "gratis" is the documents' "maksuton".
         ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
