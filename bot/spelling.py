@@ -160,9 +160,8 @@ def _spellings(word: str, letters: dict[str, str]) -> list[str]:
 def _known_words(lang: str, vocabulary: Container[str]) -> Callable[[str], bool]:
     """A Swedish or English word the documents, the glossary (each word of its terms) or the
     function words know, in this form or another form of it."""
-    glossary = {w for e in load() for v in e.variants.get(lang, ()) for w in v.lower().split()}
+    glossary, stems = _glossary_words(lang)
     small = function_words(lang)
-    stems = {t for w in glossary for t in word_terms(w, lang)}
 
     def known(word: str) -> bool:
         if word in small or word in glossary or need_words(word):
@@ -170,6 +169,14 @@ def _known_words(lang: str, vocabulary: Container[str]) -> Callable[[str], bool]
         return any(t in vocabulary or t in stems for t in word_terms(word, lang))
 
     return known
+
+
+@functools.cache
+def _glossary_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Each word of the glossary's terms in ``lang``, and their stems (read once: a hot path)."""
+    variants = (v.lower() for e in load() for v in e.variants.get(lang, ()))
+    words = frozenset(w for v in variants for w in v.split())
+    return words, frozenset(t for w in words for t in word_terms(w, lang))
 
 
 def _finnish_word(word: str) -> bool:
