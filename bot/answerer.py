@@ -304,23 +304,25 @@ class Answerer:
             return "asks who got funding or was chosen; no sentence names anyone"
         if need in SPAN_PATTERNS and not any(s.has_span for s in chosen):
             return f"no {need.value} in the best sentences"
+        # What the question asks about must be what the sentences speak of: a language, the
+        # earlier project, what was granted rather than what was on offer or received.
         said = [f"{s.context} {s.text}" for s in chosen]
-        if LANGUAGE_ASKED.search(asked) and not any(LANGUAGE_NAMED.search(x) for x in said):
-            return "asks about a language; no sentence names one"
-        if asks_previous(asked) and not any(PREVIOUS_NAMED.search(x) for x in said):
-            return "asks about an earlier project; the sentences speak of the current one"
-        if (
-            need in (Need.AMOUNT, Need.BOUND_AMOUNT)
-            and GRANTED_ASKED.search(asked)
-            and not any(GRANTED_NAMED.search(x) for x in said)
+        for asks, names, why in (
+            (LANGUAGE_ASKED.search(asked), LANGUAGE_NAMED, "a language; no sentence names one"),
+            (asks_previous(asked), PREVIOUS_NAMED, "an earlier project; the sentences don't"),
+            (
+                need in (Need.AMOUNT, Need.BOUND_AMOUNT) and GRANTED_ASKED.search(asked),
+                GRANTED_NAMED,
+                "what was granted; the sentences say what is on offer",
+            ),
+            (
+                need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked),
+                FUNDED_NAMED,
+                "how many were granted; the sentences count what was received",
+            ),
         ):
-            return "asks what was granted; the sentences say what is on offer"
-        if (
-            need is Need.COUNT
-            and GRANTED_COUNT_ASKED.search(asked)
-            and not any(GRANTED_NAMED.search(x) or FUNDED_NAMED.search(x) for x in said)
-        ):
-            return "asks how many were granted; the sentences count what was received"
+            if asks and not any(names.search(x) for x in said):
+                return f"asks about {why}"
         if SPLIT_ASKED.search(asked) and len(_figures(" ".join(said)) - _figures(asked)) < 2:
             return "asks how a sum is split; the sentences give no parts"
         p = lead.passage
@@ -328,9 +330,8 @@ class Answerer:
         digits = _digits(evidence)
         # A figure offered to be checked is answered by the right one ("Isn't it 200 000 €?").
         offered = lead.has_span and checks_a_figure(asked)
-        for number in re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", asked):
-            if offered:
-                break
+        numbers = re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", asked)
+        for number in [] if offered else numbers:
             # "250,000" and "250 000" are the same number.
             if number not in evidence and number not in ignore and _digits(number) not in digits:
                 return f"the number {number} is not in the evidence"

@@ -757,7 +757,8 @@ _GRANTED = (
     r"fick|awarded|(?:was|were) granted|got|received"
 )
 GRANTED_ASKED = re.compile(rf"\b({_GRANTED})\b|\bdid\b[^?]*\bget\b", _I)
-GRANTED_NAMED = re.compile(rf"\b({_GRANTED}|myönnetään|beviljas|is granted|are granted)\b", _I)
+_GRANTED_NAMED = rf"{_GRANTED}|myönnetään|beviljas|is granted|are granted"
+GRANTED_NAMED = re.compile(rf"\b({_GRANTED_NAMED})\b", _I)
 # "How many were funded?" (not "how many applications were received?").
 GRANTED_COUNT_ASKED = re.compile(
     r"\b(myönnettiin|myönsi\w*|myönnetty\w*|beviljades|beviljade|beviljat\w*|awarded|"
@@ -769,6 +770,6 @@ GRANTED_COUNT_ASKED = re.compile(
 # How many were funded is told by what runs or is funded ("käynnissä on 12 hankekokonaisuutta").
 FUNDED_NAMED = re.compile(
     r"\b(rahoitet\w*|rahoitettav\w*|käynnissä|running|funded|finansierade|pågående|pågår|"
-    r"beviljade)\b",
+    rf"{_GRANTED_NAMED})\b",
     _I,
 )
