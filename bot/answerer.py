@@ -323,7 +323,11 @@ class Answerer:
         ):
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
-        if SPLIT_ASKED.search(asked) and len(_figures(" ".join(said)) - _figures(asked)) < 2:
+        if (
+            need is not Need.COUNT
+            and SPLIT_ASKED.search(asked)
+            and len(_figures(" ".join(said)) - _figures(asked)) < 2
+        ):
             return "asks how a sum is split; the sentences give no parts"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])

@@ -41,7 +41,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.COUNT,
         re.compile(
             r"(^|[.!?]\s+)(monta|monenko)\b|"  # spoken "Monta hakemusta tuli?"
-            r"\b(montako|kuinka mont\w*|(kuinka|miten) moni\w*|\w*lukumäärä\w*|how many|"
+            r"\b(montako|kuinka mont\w*|kuinka mone\w*|(kuinka|miten) moni\w*|\w*lukumäärä\w*|"
+            r"how many|"
             r"(hakemus|hanke|hakija|osallistuja)määrä\w*|"
             r"(?<!phone )number of|hur många|antal\w*)\b",
             _I,

@@ -565,6 +565,10 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Hur mycket pengar fanns det sammanlagt i vårutlysningen 2025?", "5,75"),
         # "the new project" is not answered by what the previous one does (ends 31.8.2025).
         ("Milloin uuden koordinaatiohankkeen on päätyttävä?", "31.12.2028"),
+        # "kuinka moneen … jakautuu" counts parts; it is no split of a sum.
+        ("Kuinka moneen alateemaan teema jakautuu?", "kolme alateemaa"),
+        # "yksityinen ihminen" is a yksityishenkilö.
+        ("Voiko yksityinen ihminen hakea syksyn 2023 haussa?", "Yksityishenkilöt"),
         # "gratis" is the documents' "maksuton".
         ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
