@@ -569,6 +569,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Kuinka moneen alateemaan teema jakautuu?", "kolme alateemaa"),
         # "yksityinen ihminen" is a yksityishenkilö.
         ("Voiko yksityinen ihminen hakea syksyn 2023 haussa?", "Yksityishenkilöt"),
+        # "potti" is a määräraha; "kuinka iso" and "tarjolla" name the kind of answer.
+        ("Kuinka iso potti OKM:n kevään haussa oli tarjolla?", "5,75 miljoonaa"),
         # "gratis" is the documents' "maksuton".
         ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
