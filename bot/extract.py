@@ -271,11 +271,7 @@ def unexplained_words(
     # A glossary term explains a word only when the documents use its Finnish equivalent:
     # "advance payment" (ennakko) is a term of the field that these documents never mention.
     entries = load_glossary()
-    covered = [
-        (a, b)
-        for a, b, i in matches(question, lang)
-        if any(_used(variant, vocabulary) for variant in entries[i].fi)
-    ]
+    covered = [(a, b) for a, b, i in matches(question, lang) if _used(entries[i], vocabulary)]
     left, content = [], 0
     for m in re.finditer(r"\w+", question):
         w = m.group(0)
@@ -360,20 +356,19 @@ def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     counterpart of ``absent_subjects``."""
     entries = load_glossary()
     return [
-        question[a:b]
-        for a, b, i in matches(question, lang)
-        if not any(_used(variant, vocabulary) for variant in entries[i].fi)
+        question[a:b] for a, b, i in matches(question, lang) if not _used(entries[i], vocabulary)
     ]
 
 
-def _used(finnish: str, vocabulary) -> bool:
-    """The documents use a Finnish glossary term: each of its words, in some form ("maksatus" in
-    "maksatushakemus"), not merely a part of it ("työ" of "vapaaehtoistyö")."""
-    for w in re.findall(r"\w+", finnish):
+def _used(entry, vocabulary) -> bool:
+    """The documents use one of a glossary entry's Finnish terms: each of its words, in some form
+    ("maksatus" in "maksatushakemus"), not merely a part of it ("työ" of "vapaaehtoistyö")."""
+
+    def known(w: str) -> bool:
         lemma = next(iter(word_terms(w, "fi")), w.lower())
-        if lemma not in vocabulary and not _has_prefix(vocabulary, lemma[: max(4, len(lemma) - 1)]):
-            return False
-    return True
+        return lemma in vocabulary or _has_prefix(vocabulary, lemma[: max(4, len(lemma) - 1)])
+
+    return any(all(known(w) for w in re.findall(r"\w+", term)) for term in entry.fi)
 
 
 def _known_heads(word: str, lang: str) -> list[str]:
