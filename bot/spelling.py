@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Container
 
@@ -34,7 +35,7 @@ def restore_letters(question: str, lang: str, vocabulary: Container[str] | None)
         return question
     if lang == "fi" and not voikko_available():
         return question
-    known = _finnish_word if lang == "fi" else _known_words(lang, vocabulary or set())
+    known = spell if lang == "fi" else _known_words(lang, vocabulary or set())
 
     def spelled(word: str) -> str | None:
         """The word as written, or with the missing letters, if that is a known word."""
@@ -143,12 +144,8 @@ def _one_edit(a: str, b: str) -> bool:
 def _spellings(word: str, letters: dict[str, str]) -> list[str]:
     """Every way of writing ``word`` with the missing letters, fewest changes first."""
     options = [letters.get(ch.lower(), ch) for ch in word]
-    if any(len(o) > 1 for o in options):
-        count = 1
-        for o in options:
-            count *= len(o)
-        if count > _MAX_SPELLINGS:
-            return []
+    if math.prod(len(o) for o in options) > _MAX_SPELLINGS:
+        return []
     out = []
     for chars in itertools.product(*options):
         spelled = "".join(c.upper() if w.isupper() else c for c, w in zip(chars, word, strict=True))
@@ -177,7 +174,3 @@ def _glossary_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     variants = (v.lower() for e in load() for v in e.variants.get(lang, ()))
     words = frozenset(w for v in variants for w in v.split())
     return words, frozenset(t for w in words for t in word_terms(w, lang))
-
-
-def _finnish_word(word: str) -> bool:
-    return spell(word)
