@@ -23,11 +23,17 @@ from bench.common import percentile_ms, table  # noqa: E402
 from bot.answerer import AnswerRequest  # noqa: E402
 from hakuapu.services import Services  # noqa: E402
 from hakuapu.settings import Settings  # noqa: E402
+from ingest.readers.tables import CELL_SEPARATOR  # noqa: E402
 from ingest.text import split_sentences  # noqa: E402
 
 
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _cells(s: str) -> str:
+    """A table row as plain text reads it: cells apart by spaces (see ingest/readers/tables.py)."""
+    return s.replace(CELL_SEPARATOR, " ")
 
 
 def _first_sentence(answer: str) -> str:
@@ -186,8 +192,9 @@ def run_calls(questions: Path, repeat: int = 3, misses: bool = True) -> dict:
         if it["answerable"]:
             # Gold: the primary place plus every `also` place that states the same fact.
             golds = [it] + list(it.get("also", []))
-            got = _norm(ans.answer)
-            ok = not ans.refused and any(_norm(g["answer"]) in got for g in golds)
+            # Gold spans were written against plain text, where a table row's cells run on.
+            got = _norm(_cells(ans.answer))
+            ok = not ans.refused and any(_norm(_cells(g["answer"])) in got for g in golds)
             places = {(Path(g["document"]).stem, g["page"]) for g in golds}
             cite_ok = any((c.document_id, c.page) in places for c in ans.citations)
             correct += ok

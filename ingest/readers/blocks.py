@@ -6,8 +6,10 @@ from ingest.models import Block
 from ingest.text import heading_level, is_bullet, join_hyphenated, normalise_space, strip_bullet
 
 
-def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
-    """``pages[i]`` are the lines of physical page ``i + 1``.
+def lines_to_blocks(pages: list[list[str]], rows: list[set[str]] | None = None) -> list[Block]:
+    """``pages[i]`` are the lines of physical page ``i + 1``; ``rows[i]`` those of its lines that
+    are whole table rows (ingest/readers/tables.py): each is a paragraph of its own, and none
+    sets the page's width.
 
     A paragraph ends at a blank line, a bullet, a heading, or a short line followed by one that
     starts with a capital (table cells and list rows come out of pypdf as short lines; wrapped
@@ -18,7 +20,8 @@ def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
     section: list[tuple[int, str]] = []
     for page_no, lines in enumerate(pages, start=1):
         text = ""
-        widest = max((len(x.strip()) for x in lines), default=0)
+        whole = rows[page_no - 1] if rows else set()
+        widest = max((len(x.strip()) for x in lines if x not in whole), default=0)
         prev_len = 0
 
         def flush(text: str, page_no: int = page_no) -> str:
@@ -31,6 +34,10 @@ def lines_to_blocks(pages: list[list[str]]) -> list[Block]:
             line = raw.rstrip()
             if not line.strip():
                 text = flush(text)
+                continue
+            if raw in whole:
+                text = flush(text)
+                flush(line)
                 continue
             level = heading_level(line)
             if level and is_bullet(line) and _wraps(line, lines[i + 1 :], widest):

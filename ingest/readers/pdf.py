@@ -13,6 +13,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 from ingest.errors import IngestError
 from ingest.models import ParsedDocument
 from ingest.readers.blocks import lines_to_blocks
+from ingest.readers.tables import regroup_tables
 
 log = logging.getLogger(__name__)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -60,6 +61,29 @@ def _peel_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], bool]:
     return out, bool(running)
 
 
+def _may_hold_table(lines: list[str]) -> bool:
+    """Six short lines in a row: cells, which are worth pypdf's slower layout pass."""
+    run = 0
+    for line in lines:
+        run = run + 1 if 0 < len(line.strip()) <= 45 else 0
+        if run >= 6:
+            return True
+    return False
+
+
+def _page_lines(page) -> tuple[list[str], set[str]]:
+    """The page's lines, tables read row by row, and those rows."""
+    lines = (page.extract_text() or "").splitlines()
+    if not _may_hold_table(lines):
+        return lines, set()
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception as err:  # noqa: BLE001 - layout mode is an extra; plain text stands
+        log.debug("layout text failed (%s); keeping plain text", type(err).__name__)
+        return lines, set()
+    return regroup_tables(lines, layout)
+
+
 def read_pdf(path: Path, max_pages: int = 2000) -> ParsedDocument:
     with path.open("rb") as fh:
         magic = fh.read(1024)
@@ -79,7 +103,9 @@ def read_pdf(path: Path, max_pages: int = 2000) -> ParsedDocument:
             raise IngestError(path.name, "PDF has no pages")
         if n_pages > max_pages:
             raise IngestError(path.name, f"PDF has {n_pages} pages; the limit is {max_pages}")
-        raw_pages = [(page.extract_text() or "") for page in reader.pages]
+        read = [_page_lines(page) for page in reader.pages]
+        raw_pages = [lines for lines, _ in read]
+        rows = [r for _, r in read]
         info = reader.metadata or {}
         meta = {k.lstrip("/").lower(): str(v) for k, v in dict(info).items() if v is not None}
     except IngestError:
@@ -87,11 +113,11 @@ def read_pdf(path: Path, max_pages: int = 2000) -> ParsedDocument:
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
         raise IngestError(path.name, f"corrupt or unreadable PDF ({type(err).__name__})") from err
 
-    if sum(len(t.strip()) for t in raw_pages) < 20:
+    if sum(len(x.strip()) for lines in raw_pages for x in lines) < 20:
         raise IngestError(
             path.name, "PDF has no text layer (scanned?); run OCR on it first, then upload again"
         )
-    pages = _drop_running_lines([t.splitlines() for t in raw_pages])
-    blocks = lines_to_blocks(pages)
+    pages = _drop_running_lines(raw_pages)
+    blocks = lines_to_blocks(pages, rows)
     title = meta.get("title", "").strip()
     return ParsedDocument(blocks=blocks, page_count=n_pages, title=title, metadata=meta)
