@@ -563,7 +563,9 @@ def call_terms(call: Call) -> set[str]:
 _GENERIC = set(
     "haku utlysning call lapsi nuori perhe barn unga ung tuki tukea stöd support kehittää "
     "kehittäminen hanke projekt project palvelu toiminta hyvinvointi edistää teema tema theme "
-    "young people children families familj och and ja sekä".split()
+    "young people children families familj och and ja sekä "
+    # A ministry is a funder (scored as one), not a title word: "Ministry of Social Affairs".
+    "ministry ministri ministeriö ministeriet".split()
 )
 
 

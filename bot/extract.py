@@ -34,7 +34,13 @@ from index.analysis import (
     word_terms,
     words,
 )
-from index.glossary import finnish_equivalents, finnish_synonyms, glossary_words, matches
+from index.glossary import (
+    distinctive_terms,
+    finnish_equivalents,
+    finnish_synonyms,
+    glossary_words,
+    matches,
+)
 from index.glossary import load as load_glossary
 from index.retriever import Passage
 from ingest.models import page_at
@@ -120,7 +126,7 @@ def question_concepts(
         for finnish in finnish_equivalents(question, lang):
             if call_named and any(set(word_terms(w, "fi")[:1]) & ignore for w in finnish):
                 continue  # "parenting support": "tuki" names the call, settled by the filter
-            t = frozenset(terms(" ".join(finnish), "fi")) - ignore - NEED_LEMMAS
+            t = distinctive_terms(finnish) - ignore - NEED_LEMMAS
             if t and t not in concepts["fi"]:
                 concepts["fi"].append(t)
     return concepts
@@ -470,13 +476,33 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
     return {lang: {t for w in phrase for t in word_terms(w, lang)}, "fi": fi or {"\0"}}
 
 
-def counted_phrase(question: str, lang: str) -> list[str]:
-    """The counted word and the modifiers before it: up to three words after "how many", up to
-    a function word (English, Swedish) or while in the first word's case (Finnish)."""
-    word = counted_word(question)
-    if not word:
-        return []
-    after = words(question[question.find(word) :])
+_HOW_MUCH_OF = re.compile(
+    r"\b(?:paljonko|kuinka paljon|how much|hur mycket)\s+(\w+)", re.IGNORECASE
+)
+# Money itself is what any amount measures: it names no row of a table.
+_PLAIN_MONEY = re.compile(r"^(raha\w*|rahoitu\w*|money|funding|pengar|finansiering)$", re.I)
+
+
+def _measured_terms(question: str, lang: str) -> dict[str, set[str]]:
+    """Terms of what an amount question measures ("how much public aid": julkinen tuki), as
+    the documents' languages write it; empty when it measures plain money."""
+    m = _HOW_MUCH_OF.search(question)
+    if not m:
+        return {}
+    phrase = _phrase_from(question, m.start(1), lang)
+    if all(_PLAIN_MONEY.match(w) for w in phrase):
+        return {}
+    own = {t for w in phrase for t in word_terms(w, lang)}
+    if lang == "fi":
+        return {lang: own}
+    fi = {t for e in finnish_equivalents(" ".join(phrase), lang) for t in distinctive_terms(e)}
+    return {lang: own, "fi": fi or {"\0"}}
+
+
+def _phrase_from(question: str, start: int, lang: str) -> list[str]:
+    """Up to three words from ``start``: up to a function word (English, Swedish) or while in
+    the first word's case (Finnish)."""
+    after = words(question[start:])
     out = [after[0]]
     case = noun_case(after[0]) if lang == "fi" else None
     for w in after[1:3]:
@@ -487,6 +513,15 @@ def counted_phrase(question: str, lang: str) -> list[str]:
             break
         out.append(w)
     return out
+
+
+def counted_phrase(question: str, lang: str) -> list[str]:
+    """The counted word and the modifiers before it: up to three words after "how many", up to
+    a function word (English, Swedish) or while in the first word's case (Finnish)."""
+    word = counted_word(question)
+    if not word:
+        return []
+    return _phrase_from(question, question.find(word), lang)
 
 
 def _counted_as(word: str, lang: str) -> set[str]:
@@ -582,6 +617,7 @@ def rank_sentences(
         focus=focus,
         need=need,
         counted=_counted_terms(question, lang),
+        measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
@@ -633,6 +669,7 @@ class _Asked:
     focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
+    measured: dict[str, set[str]]  # and of what an amount question measures
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
@@ -763,6 +800,12 @@ class _Asked:
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2
+        if self.measured and has_span:
+            # "how much public aid": the row "Julkinen tuki – 80 % – 280 000", not the row
+            # beside it with another sum.
+            wanted = self.measured.get(passage.language, self.measured.get("fi", set()))
+            if wanted & s_terms:
+                score += 0.1
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:

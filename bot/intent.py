@@ -88,8 +88,11 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
-            r"viimei\w* (päivä|hakupäivä)|when|deadline|by when|until|date|schedule|"
-            r"när|sista (dag|ansökningsdag)|senast|datum|tidsplan\w*|deadline)\b",
+            r"viimei\w* (päivä|hakupäivä)|deadline|by when|until|date|schedule|"
+            # "when applying", "när vi ansöker": a clause, not a question about a date.
+            r"when(?!\s+(\w+ing|i|we|you|they|it|he|she)\b)|"
+            r"när(?!\s+(jag|vi|man|du|ni|de|han|hon|det)\b)|"
+            r"sista (dag|ansökningsdag)|senast|datum|tidsplan\w*|deadline)\b",
             _I,
         ),
     ),
@@ -609,7 +612,7 @@ def classify(question: str) -> Need:
         if not _asks_bound(question):
             return Need.GENERAL
         # "enimmäisbudjetti", "maximum grant": a bound on a sum of money.
-        return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
+        return _bound_kind(question)
     if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
         found = found[1:]
     if found[0] is Need.COUNT and re.match(
@@ -630,8 +633,19 @@ def classify(question: str) -> Need:
         return Need.ELIGIBILITY
     if found[0] is Need.ELIGIBILITY and _asks_bound(question):
         # "What is the maximum grant a project can get": a bound, whatever "can" says.
-        return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
+        return _bound_kind(question)
     return found[0]
+
+
+_BOUND_COMPOUND = re.compile(r"\b(\w{4,}?)(raja|gräns)\w*", _I)
+
+
+def _bound_kind(question: str) -> Need:
+    """A bound on a sum of money, or on something else. "pisteraja, jolla rahoitusta voi saada"
+    bounds points: the money is what the points are for."""
+    if any(not _MONEY_WORDS.search(m.group(1)) for m in _BOUND_COMPOUND.finditer(question)):
+        return Need.BOUND
+    return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
 
 
 _YES_NO = re.compile(

@@ -80,6 +80,28 @@ def _finnish_groups() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _entry_terms() -> dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]]:
+    """Per entry's Finnish words: (the words' lemmas, all their terms with compound parts)."""
+    from index.analysis import terms
+
+    out = {}
+    for e in load():
+        lemmas = frozenset(t for w in e.fi for t in terms(w, "fi")[:1])
+        out[e.fi] = (lemmas, frozenset(terms(" ".join(e.fi), "fi")))
+    return out
+
+
+def distinctive_terms(fi: tuple[str, ...]) -> frozenset[str]:
+    """The Finnish terms that identify an entry: its words' lemmas, and the compound parts no
+    other entry has ("ministeriö" is part of both ministries' names, so it tells neither apart).
+    """
+    table = _entry_terms()
+    lemmas, every = table[fi]
+    elsewhere = {t for key, (_, ts) in table.items() if key != fi for t in ts}
+    return lemmas | (every - lemmas - elsewhere)
+
+
 def finnish_synonyms(lemma: str) -> frozenset[str]:
     """The Finnish lemmas that share a glossary entry with ``lemma`` ("käynnistyä": alkaa...)."""
     return _finnish_groups().get(lemma, frozenset())

@@ -65,6 +65,13 @@ def test_classify_needs():
     assert classify("Onko haku auki?") is Need.STATUS
     assert classify("How much money is available?") is Need.AMOUNT
     assert classify("När stänger utlysningen?") is Need.DATE
+    # "when applying", "när man ansöker" is a clause: the question asks for something else.
+    assert classify("Which call code do I select when applying?") is Need.CODE
+    assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
+    assert classify("When will the decisions be made?") is Need.DATE
+    # A bound of points, though the money is what the points are for.
+    assert classify("Mikä on pisteraja, jolla rahoitusta voi saada?") is Need.BOUND
+    assert classify("Onko hankkeella kustannusraja?") is Need.BOUND_AMOUNT
 
 
 def test_follow_up_and_injection_detection():

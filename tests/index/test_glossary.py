@@ -35,6 +35,16 @@ def test_finnish_synonyms_share_a_glossary_entry():
     assert finnish_synonyms("kissa") == frozenset()
 
 
+def test_a_compound_part_two_entries_share_identifies_neither():
+    from index.glossary import distinctive_terms
+
+    stm = next(e.fi for e in load() if "STM" in e.fi)
+    okm = next(e.fi for e in load() if "OKM" in e.fi)
+    assert "ministeriö" not in distinctive_terms(stm) | distinctive_terms(okm)
+    assert {"terveysministeriö", "stm"} <= distinctive_terms(stm)
+    assert "kulttuuriministeriö" in distinctive_terms(okm)
+
+
 def test_a_swedish_stem_matches_its_inflected_forms():
     from index.glossary import matches
 
