@@ -53,7 +53,7 @@ from bot.models import Answer, Citation
 from bot.spelling import fix_typos, restore_letters
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
-from index.analysis import terms
+from index.analysis import analyze, terms
 from index.embedding import SentenceVectors
 from index.glossary import finnish_equivalents
 from index.retriever import Filters, Passage, Retriever
@@ -541,8 +541,30 @@ def _digits(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 
+_FIRST_PERSON = re.compile(
+    r"\b(minä|minun|me|meidän|olen|olemme|i|my|we|our|jag|min|mitt|mina|vi|vår|vårt|våra)\b", re.I
+)
+
+
+def _tells_situation(lead: str) -> bool:
+    """A short lead-in in the first person ("Opinnäytetyötäni varten:", "For our club:")."""
+    if len(lead.split()) > 6:
+        return False
+    if _FIRST_PERSON.search(lead):
+        return True
+    return any(
+        a.get("POSSESSIVE") in ("1s", "1p")
+        for w in re.findall(r"\w+", lead)
+        for a in analyze(w.lower())
+    )
+
+
 def asked_part(question: str) -> str:
-    """The question from its first asking sentence on, without the situation told before it."""
+    """The question from its first asking sentence on, without the situation told before it
+    (in sentences of its own, or as a lead-in before a colon)."""
+    lead, colon, rest = question.strip().partition(": ")
+    if colon and rest.rstrip().endswith("?") and _tells_situation(lead):
+        return asked_part(rest)
     parts = _SENTENCE_END.split(question.strip())
     if len(parts) < 2:
         return question

@@ -158,7 +158,7 @@ def unknown_words(
     another word class ("liite" beside "liittää").
     """
     ignore = ignore or set()
-    skip = need_words(question)
+    skip = need_words(question) | function_words("fi")  # "näissä hauissa": no topic in "näissä"
     out = []
     for w in words(question):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
@@ -309,7 +309,7 @@ _ASKED_THING = re.compile(
 _KIND_WORDS = set(
     "maximum minimum max min total limit amount number size deadline date kind type "
     "högsta lägsta största minsta maximala minimala antal belopp storlek gräns allowed "
-    "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether".split()
+    "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether overall".split()
 )
 
 

@@ -553,7 +553,7 @@ _NEED_WORDS = set(
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
     "vaan vielä asti saakka still ännu fortfarande "
     # "In total" names the kind of answer (a sum or a count), not a topic.
-    "yhteensä kaikkiaan sammanlagt totalt altogether "
+    "yhteensä kaikkiaan sammanlagt totalt altogether overall "
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").
     "iso isompi tarjolla jaossa saatavilla pisin lyhin sallittu sallitaan".split()
 )

@@ -585,6 +585,10 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Vilka är målgrupperna i föräldraskapsutlysningen?", "Kohderyhmät"),
         # "EURA 2021" is a system and "vintern 2024–2025" the call's name: no dates.
         ("Sista ansökningsdag för föräldraskapsutlysningen?", "^[^“]*“[^”]*28\\.2\\.2025"),
+        # "alv" is arvonlisävero; "näissä" names no topic.
+        ("Onko alv tukikelpoinen kulu näissä hauissa?", "arvonlisävero"),
+        # "overall" names the kind of answer, like "in total".
+        ("What was the overall budget of the autumn 2023 call?", "9,3 mil"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
@@ -600,6 +604,13 @@ def test_the_asked_part_starts_at_the_first_asking_sentence():
     assert asked_part(q) == "Voimmeko olla mukana? Entä kumppanina?"
     assert asked_part("Paljonko rahaa haussa on?") == "Paljonko rahaa haussa on?"
     assert asked_part("Kerro hakuajasta. Kiitos.") == "Kiitos."  # no "?": the last sentence
+    # A first-person lead-in before a colon is the situation; any other lead-in is the topic.
+    q = "Opinnäytetyötäni varten: montako hankehakua on toteutettu?"
+    assert asked_part(q) == "montako hankehakua on toteutettu?"
+    assert asked_part("For our club: can we apply?") == "can we apply?"
+    assert asked_part("Hakemuksen liitteet: mitä pitää liittää?") == (
+        "Hakemuksen liitteet: mitä pitää liittää?"
+    )
 
 
 def test_the_next_call_in_the_situation_is_not_what_is_asked(corpus):
