@@ -86,7 +86,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"\b(milloin|mihin (\w+ )?mennessä|mihin (asti|saakka)|minä vuonna|mihin aikaan|"
             r"what year|vilket år|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
-            r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|aloituspäivä\w*|"
+            r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|\w+päivä(ä|n|nä)?|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
             r"viimei\w* (päivä|hakupäivä)|deadline|by when|until|date|schedule|"
             # "when applying", "när vi ansöker": a clause, not a question about a date.

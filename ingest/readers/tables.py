@@ -88,13 +88,13 @@ def _row(cells: list[list[str]]) -> str:
     return line if line.endswith(".") else line + "."
 
 
-def _header_table(rows: list[list[_Segment]], at: int) -> tuple[_Table, int] | None:
-    header = rows[at]
-    if any(ch.isdigit() for s in header for ch in s.text):
-        return None  # a row of figures, not column names
-    starts = [s.col for s in header]
+def _row_groups(
+    rows: list[list[_Segment]], i: int, starts: list[int]
+) -> tuple[list[list[list[_Segment]]], int]:
+    """The rows of a table from line ``i``: groups of lines apart by blank lines, every piece in
+    a column; a row starts with two or more cells. Also the line the table ends before."""
     groups: list[list[list[_Segment]]] = []
-    i, blanks = at + 1, 0
+    blanks = 0
     while i < len(rows):
         segs = rows[i]
         if not segs:
@@ -111,17 +111,28 @@ def _header_table(rows: list[list[_Segment]], at: int) -> tuple[_Table, int] | N
         groups[-1].append(segs)
         blanks = 0
         i += 1
+    return groups, i
+
+
+def _cells(group: list[list[_Segment]], starts: list[int]) -> list[list[str]]:
+    cells: list[list[str]] = [[] for _ in starts]
+    for segs in group:
+        for seg in segs:
+            cells[_column(seg.col, starts)].append(seg.text)  # type: ignore[index]
+    return cells
+
+
+def _header_table(rows: list[list[_Segment]], at: int) -> tuple[_Table, int] | None:
+    header = rows[at]
+    if any(ch.isdigit() for s in header for ch in s.text):
+        return None  # a row of figures, not column names
+    starts = [s.col for s in header]
+    groups, end = _row_groups(rows, at + 1, starts)
     if len(groups) < 2:
         return None
-    lines = [_row([[s.text] for s in header])]
-    for group in groups:
-        cells: list[list[str]] = [[] for _ in starts]
-        for segs in group:
-            for seg in segs:
-                cells[_column(seg.col, starts)].append(seg.text)  # type: ignore[index]
-        lines.append(_row(cells))
+    lines = [_row([[s.text] for s in header])] + [_row(_cells(g, starts)) for g in groups]
     segments = [s.text for s in header] + [s.text for g in groups for segs in g for s in segs]
-    return _Table(header[0].text, segments, lines), i
+    return _Table(header[0].text, segments, lines), end
 
 
 def _side_by_side(rows: list[list[_Segment]], at: int, width: int) -> tuple[_Table, int] | None:

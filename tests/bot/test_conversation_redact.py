@@ -69,6 +69,7 @@ def test_classify_needs():
     assert classify("Which call code do I select when applying?") is Need.CODE
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
+    assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date
     # A bound of points, though the money is what the points are for.
     assert classify("Mikä on pisteraja, jolla rahoitusta voi saada?") is Need.BOUND
     assert classify("Onko hankkeella kustannusraja?") is Need.BOUND_AMOUNT
