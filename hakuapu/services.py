@@ -7,7 +7,7 @@ from functools import cached_property
 
 from bot.analytics import AnalyticsStore, database_url
 from bot.answerer import Answerer
-from bot.conversation import ConversationStore
+from bot.conversation import SharedConversationStore
 from bot.generate import Generator, make_generator
 from hakuapu.calls import CallsFile, load_calls
 from hakuapu.settings import Settings
@@ -63,7 +63,10 @@ class Services:
         return Answerer(
             retriever=self.retriever,
             calls=self.calls,
-            conversations=ConversationStore(ttl_s=self.settings.conversation_ttl_s),
+            # In the analytics database: shared by every process that shares that database.
+            conversations=SharedConversationStore(
+                self.analytics.engine, ttl_s=self.settings.conversation_ttl_s
+            ),
             today=self.settings.today_date,
             document_url=self.document_url,
             max_question_chars=self.settings.max_question_chars,

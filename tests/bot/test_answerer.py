@@ -128,6 +128,30 @@ def test_follow_up_uses_the_previous_turn(corpus):
     assert alone.call_id != "okm-kevat-2025" or alone.refused
 
 
+def test_a_follow_up_reaching_another_process_finds_the_conversation(corpus):
+    """Two API processes behind a load balancer share the database, so the follow-up may
+    land on the other one: a second Answerer over a new engine on the same database."""
+    from sqlalchemy import create_engine
+
+    from bot.answerer import Answerer
+    from bot.conversation import SharedConversationStore
+
+    services = corpus.services
+    first = ask(corpus, "Paljonko rahaa OKM:n kevään 2025 haussa on?", conversation_id="lb-1")
+    assert first.call_id == "okm-kevat-2025"
+    other = Answerer(
+        retriever=services.retriever,
+        calls=services.calls,
+        conversations=SharedConversationStore(create_engine(str(services.analytics.engine.url))),
+        today=services.settings.today_date,
+        document_url=services.document_url,
+        sentence_vectors=services.sentence_vectors,
+    )
+    follow = other.answer(AnswerRequest("Entä sen hakuaika?", conversation_id="lb-1"))
+    assert follow.call_id == "okm-kevat-2025"
+    assert "21.3.2025" in follow.answer
+
+
 def test_stream_yields_pieces_then_citations_then_done(corpus):
     events = list(corpus.services.answerer.stream(AnswerRequest("Kuka voi hakea OKM:n haussa?")))
     kinds = [e["event"] for e in events]

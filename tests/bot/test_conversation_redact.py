@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from bot.conversation import ConversationStore, Turn
+from bot.conversation import ConversationStore, SharedConversationStore, Turn
 from bot.intent import SPAN_PATTERNS, Need, classify, counted_word, is_follow_up, is_injection
 from bot.redact import redact
 
@@ -18,6 +18,27 @@ def test_conversations_expire_and_are_bounded():
     for cid in "xyz":
         store.add(cid, Turn(cid, cid, None, False))
     assert store.get("x") is None and store.get("z") is not None
+
+
+def test_shared_conversations_are_seen_by_every_process_expire_and_are_redacted(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    one = SharedConversationStore(create_engine(url), ttl_s=0.3, max_turns=2)
+    two = SharedConversationStore(create_engine(url), ttl_s=0.3, max_turns=2)
+    one.add("c", Turn("Mikä on budjetti? Vastaa osoitteeseen matti@example.fi", "q1", "x", False))
+    two.add("c", Turn("Entä hakuaika?", "q2", "x", False))
+    one.add("c", Turn("Ja yhteyshenkilö?", "q3", None, True))
+    conv = two.get("c")
+    assert [t.search_query for t in conv.turns] == ["q2", "q3"]  # the last max_turns
+    assert conv.last.refused and conv.last.call_id is None
+    assert two.get("other") is None
+    one.add("d", Turn("soita 040 123 4567", "soita 040 123 4567", None, False))
+    with create_engine(url).connect() as conn:
+        stored = " ".join(r[0] for r in conn.execute(text("select turns from conversations")))
+    assert "040 123 4567" not in stored and "[phone]" in stored
+    time.sleep(0.4)
+    assert one.get("c") is None and two.get("d") is None
 
 
 def test_redact_personal_data_but_keep_amounts_and_dates():
