@@ -30,10 +30,9 @@ ACTION_VOTE_UP = "hakuapu_vote_up"
 ACTION_VOTE_DOWN = "hakuapu_vote_down"
 ACTION_SHARE = "hakuapu_share"
 
-# In-memory state, bounded: events already seen (Slack retries for up to ~1 hour), threads the
-# bot answered in (for follow-ups), answers kept for the "share in channel" button.
+# State: events already seen (Slack retries for up to ~1 hour) and threads the bot answered in
+# (for follow-ups), in the shared database; answers kept in memory for "share in channel".
 SEEN_TTL_S = 2 * 3600
-SEEN_MAX = 50_000
 ANSWERS_MAX = 2_000
 WORKERS = 8
 

@@ -26,12 +26,11 @@ from bot.slack.config import (
     ANSWERS_MAX,
     DEFAULT_PORT,
     EVENTS_PATH,
-    SEEN_MAX,
     SEEN_TTL_S,
     WORKERS,
     SlackConfig,
 )
-from bot.slack.state import Recent, Seen, TrackingExecutor
+from bot.slack.state import Recent, SharedSeen, TrackingExecutor
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +57,11 @@ class SlackBot:
             token_verification_enabled=verify_token,
             listener_executor=self.executor,
         )
-        self.seen = Seen(SEEN_TTL_S, SEEN_MAX)  # event ids, messages answered, votes
-        self.threads = Seen(THREAD_TTL_S, SEEN_MAX)  # "channel:thread_ts" the bot answered in
+        # Shared by every bot process using the same database (a retry may reach another one).
+        engine = services.analytics.engine
+        self.seen = SharedSeen(engine, SEEN_TTL_S)  # event ids, messages answered, votes
+        # "channel:thread_ts" the bot answered in
+        self.threads = SharedSeen(engine, THREAD_TTL_S, table="slack_threads")
         self.answers: Recent[Answer] = Recent(ANSWERS_MAX)  # for "share in channel"
         self.app.middleware(self._drop_repeats)
         handlers.register(self)

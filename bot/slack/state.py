@@ -1,7 +1,10 @@
-"""The bot's small in-memory state: events already handled, threads it is in, recent answers.
+"""The bot's small state: events already handled, threads it is in, recent answers.
 
-All bounded and thread-safe (Bolt runs listeners on a thread pool). Lost on restart, like the
-answering module's conversations, which is what follow-ups depend on anyway.
+All bounded and thread-safe (Bolt runs listeners on a thread pool). Events and threads are kept
+in the analytics database (``SharedSeen``), like the answering module's conversations: Slack
+retries an event it got no quick answer for, and with several bot processes behind a load balancer
+the retry may reach another one, which must know the event was answered. Recent answers (for
+"share in channel") stay in memory.
 """
 
 from __future__ import annotations
@@ -15,40 +18,54 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 
-class Seen:
-    """Keys seen within ``ttl_s``; ``claim`` is true only for the first caller."""
+class SharedSeen:
+    """Keys seen within ``ttl_s``, in a database table every process shares; ``claim`` is true
+    only for the first caller, in any process."""
 
-    def __init__(self, ttl_s: float, max_items: int):
+    def __init__(self, engine, ttl_s: float, table: str = "slack_seen"):
+        from sqlalchemy import Column, Float, MetaData, String, Table
+
+        self.engine = engine
         self.ttl_s = ttl_s
-        self.max_items = max_items
-        self._items: OrderedDict[str, float] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # SQLite allows one writer at a time
+        self._t = Table(
+            table,
+            MetaData(),
+            Column("key", String(255), primary_key=True),
+            Column("at", Float, index=True),  # time.time() when claimed or marked
+        )
+        self._t.metadata.create_all(engine)
 
     def claim(self, *keys: str | None) -> bool:
+        from sqlalchemy import delete, insert, select
+        from sqlalchemy.exc import IntegrityError
+
         keys = tuple(k for k in keys if k)
-        now = time.monotonic()
-        with self._lock:
-            while self._items:
-                key, at = next(iter(self._items.items()))
-                if now - at <= self.ttl_s and len(self._items) <= self.max_items:
-                    break
-                del self._items[key]
-            if any(k in self._items for k in keys):
-                return False
-            for k in keys:
-                self._items[k] = now
-            return True
+        now, t = time.time(), self._t
+        try:
+            with self._lock, self.engine.begin() as conn:
+                conn.execute(delete(t).where(t.c.at < now - self.ttl_s))
+                if conn.execute(select(t.c.key).where(t.c.key.in_(keys))).first():
+                    return False
+                if keys:
+                    conn.execute(insert(t), [{"key": k, "at": now} for k in keys])
+        except IntegrityError:  # another process claimed it in the same instant
+            return False
+        return True
 
     def mark(self, key: str) -> None:
-        """Remember ``key`` from now on (refreshes its time)."""
-        with self._lock:
-            self._items.pop(key, None)
-            self._items[key] = time.monotonic()
+        from sqlalchemy import delete, insert
+
+        with self._lock, self.engine.begin() as conn:
+            conn.execute(delete(self._t).where(self._t.c.key == key))
+            conn.execute(insert(self._t).values(key=key, at=time.time()))
 
     def __contains__(self, key: str) -> bool:
-        with self._lock:
-            at = self._items.get(key)
-            return at is not None and time.monotonic() - at <= self.ttl_s
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(self._t.c.at).where(self._t.c.key == key)).first()
+        return row is not None and time.time() - row.at <= self.ttl_s
 
 
 class Recent(Generic[V]):

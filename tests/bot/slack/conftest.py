@@ -81,6 +81,16 @@ def slack(_slack_session):
 
 
 @pytest.fixture
+def another_process(slack):
+    """A second bot process over the same settings and database (behind a load balancer)."""
+    rig, client = _rig(slack.fake, slack.services.settings)
+    with client:
+        yield rig
+    rig.settle()
+    rig.bot.close()
+
+
+@pytest.fixture
 def make_slack(fake_slack):
     """A bot over another installation (``make_env``), e.g. to re-ingest without touching corpus."""
     made = []

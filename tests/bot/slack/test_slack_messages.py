@@ -113,6 +113,19 @@ def test_retry_of_the_same_event_posts_nothing_more(slack):
     assert len(slack.fake.posts()) == 1
 
 
+def test_a_retry_reaching_another_bot_process_posts_nothing_more(slack, another_process):
+    event = mention("Kuka voi hakea koordinaatiohankkeen jatkohakua?", "119.1")
+    assert slack.send.event(event, event_id="EvLB1").status_code == 200
+    slack.settle()
+    # The retry goes to the other process: it finds the event in the shared database.
+    assert another_process.send.event(event, event_id="EvLB1", retry=1).status_code == 200
+    another_process.settle()
+    posts = slack.fake.posts("chat.postMessage")
+    assert len(posts) == 1 and posts[0]["thread_ts"] == "119.1"
+    # A thread the first process answered in is known to the second one too.
+    assert f"{ALLOWED}:119.1" in another_process.bot.threads
+
+
 def test_direct_message_is_answered_in_the_dm(slack):
     dm = message(
         "Kuka voi hakea koordinaatiohankkeen jatkohakua?",
