@@ -299,7 +299,9 @@ def unexplained_words(
 # director of…", "Finns det en svenskspråkig kontaktperson…". Bound words name the kind of answer.
 _ASKED_THING = re.compile(
     r"\b(?:is there|are there|was there|were there|what (?:is|was|are|were) the|"
-    r"who (?:is|was|are|were) the|finns det|fanns det|vad (?:är|var)|vem (?:är|var))\s+"
+    # "Vem är det som betalar": a cleft asks who does something, not about a thing.
+    r"who (?:is|was|are|were) the|finns det|fanns det|vad (?:är|var)(?! det som\b)|"
+    r"vem (?:är|var)(?! det som\b))\s+"
     r"(?:(?:an?|any|the|en|ett|någon|något|några|den|det)\s+)?"
     r"(?!att\b|to\b)((?:[^\W\d]+[\s-]){0,2}?[^\W\d]+?)"
     r"(?=\s+(?:for|of|in|on|at|to|per|that|which|with|från|för|av|i|på|till|som|med|vid)\b|"

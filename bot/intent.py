@@ -59,7 +59,9 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.DURATION,
         re.compile(
-            r"\b(kuinka pitk\w*|miten pitk\w*|kest\w*|kesto\w*|how long|longest|duration|"
+            # "kestävä kehitys" is sustainable development, not how long something lasts.
+            r"\b(kuinka pitk\w*|miten pitk\w*|kest(?!ävä\b|ävän\b|ävää\b|ävyy)\w*|kesto\w*|"
+            r"how long|longest|duration|"
             r"kuinka nopeasti|missä ajassa|how (quickly|fast|soon)|hur snabbt|hur fort|"
             r"hur läng\w*|"
             r"hur lång\w*|löptid\w*|varaktighet\w*)\b",
@@ -548,7 +550,7 @@ _NEED_WORDS = set(
     "phone number email e-mail address contact hur mycket många stor stort när vem vilka vilket "
     "vilken telefonnummer telefon e-post adress kontakta pitkä pitkään long länge lång löytyy "
     "löytää find hittar hitta linkki link länk date dates datum dag koska suunnilleen arviolta "
-    "noin ungefär approximately roughly "
+    "noin ungefär approximately roughly slut "
     # Spoken Finnish that names no topic ("mä", "sinne", "lopulta").
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
     "vaan vielä asti saakka still ännu fortfarande "
@@ -627,6 +629,8 @@ def classify(question: str) -> Need:
         found[0] in (Need.SHARE, Need.AMOUNT)
         and _YES_NO.search(question)
         and not _HOW_MUCH.search(question)
+        # "Eikö flat rate ole 40 %?" offers a figure to be checked: the figure is asked.
+        and not checks_a_figure(question)
     ):
         # "Can a county count working hours as its self-financing share?", "voiko budjetoida
         # matkat?": a rule is asked about, not a figure.

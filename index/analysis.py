@@ -160,9 +160,11 @@ def terms(text: str, lang: str = "fi") -> list[str]:
 # Question words that say nothing of the topic beside NLTK's lists: auxiliaries and quantifiers.
 _MORE_FUNCTION_WORDS = {
     "sv": set(
-        "kunna kommer få får fått nya ny nytt flera ofta mest typ typer slags sorts fanns".split()
+        "kunna kommer få får fått nya ny nytt flera ofta mest typ typer slags sorts fanns "
+        "tar".split()
     ),
     "en": set("get gets got new kind kinds type types sort".split()),
+    "fi": set("sama samaa saman samassa samat samoja samoissa muu muuta muussa muissa".split()),
 }
 _NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
 

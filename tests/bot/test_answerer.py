@@ -396,6 +396,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Kan en förening från Åland söka i föräldraskapsutlysningen?",
         # How many were granted is not how many applications came in (32 received).
         "Hur många projekthelheter beviljades finansiering i föräldraskapsutlysningen?",
+        # A final report is no ending of the project ("slut" of "tar slut").
+        "Vilket datum ska slutrapporten för projekt från höstutlysningen 2023 lämnas in?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -611,6 +613,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Sista ansökningsdag för föräldraskapsutlysningen?", "^[^“]*“[^”]*28\\.2\\.2025"),
         # "alv" is arvonlisävero; "näissä" names no topic.
         ("Onko alv tukikelpoinen kulu näissä hauissa?", "arvonlisävero"),
+        # "Vem är det som betalar": a cleft; who pays is asked, "betalar" is no unknown thing.
+        ("Vem är det som betalar för koordineringsutlysningen?", "OKM|STM"),
+        # "tar … slut" is ending; "samaa" names no topic; the offered 40 % is checked.
+        ("När tar det nuvarande koordineringsprojektet slut?", "31.8.2025"),
+        ("Eikö OKM:n haussa käytetä samaa 40 %:n flat ratea kuin muissa?", "15 %"),
         # "overall" names the kind of answer, like "in total".
         ("What was the overall budget of the autumn 2023 call?", "9,3 mil"),
     ],

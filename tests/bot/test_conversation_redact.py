@@ -91,6 +91,11 @@ def test_classify_needs():
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
     assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date
+    # "kestävä kehitys" is sustainable development, not a duration.
+    assert classify("Onko kestävä kehitys yksi valintaperusteista?") is not Need.DURATION
+    assert classify("Kuinka kauan hankkeet kestävät?") is Need.DURATION
+    # A figure offered to be checked asks for the figure, not for a rule.
+    assert classify("Eikö flat rate ole 40 %?") is Need.SHARE
     # A bound of points, though the money is what the points are for.
     assert classify("Mikä on pisteraja, jolla rahoitusta voi saada?") is Need.BOUND
     assert classify("Onko hankkeella kustannusraja?") is Need.BOUND_AMOUNT
