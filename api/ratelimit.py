@@ -61,6 +61,58 @@ class RateLimiter:
             del self._buckets[k]
 
 
+class SharedRateLimiter:
+    """``RateLimiter`` with its buckets in a database table every process shares.
+
+    For limits that must hold across workers and machines (wrong admin tokens: with N workers an
+    in-process limit would allow N times the guesses). A write per ``hit``, so not for the
+    per-request limit of the public API.
+    """
+
+    def __init__(self, engine, per_minute: int, scope: str):
+        from sqlalchemy import Column, Float, MetaData, String, Table
+
+        self.engine = engine
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0
+        self.scope = scope
+        self._lock = threading.Lock()  # SQLite allows one writer at a time
+        self._t = Table(
+            "rate_limits",
+            MetaData(),
+            Column("key", String(255), primary_key=True),  # scope:client
+            Column("tokens", Float),
+            Column("last", Float),  # time.time() of the last update
+        )
+        self._t.metadata.create_all(engine)
+
+    def _tokens(self, conn, key: str, now: float) -> float:
+        from sqlalchemy import select
+
+        row = conn.execute(select(self._t.c.tokens, self._t.c.last).where(self._t.c.key == key))
+        found = row.first()
+        if found is None:
+            return self.capacity
+        return min(self.capacity, found.tokens + max(0.0, now - found.last) * self.rate)
+
+    def hit(self, client: str) -> float:
+        from sqlalchemy import delete, insert
+
+        key, now = f"{self.scope}:{client}", time.time()
+        with self._lock, self.engine.begin() as conn:
+            tokens = self._tokens(conn, key, now)
+            wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+            left = tokens - 1.0 if tokens >= 1.0 else tokens
+            conn.execute(delete(self._t).where(self._t.c.key == key))
+            conn.execute(insert(self._t).values(key=key, tokens=left, last=now))
+        return wait
+
+    def waiting(self, client: str) -> float:
+        with self.engine.connect() as conn:
+            tokens = self._tokens(conn, f"{self.scope}:{client}", time.time())
+        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+
+
 class RateLimitMiddleware:
     def __init__(
         self,

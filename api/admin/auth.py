@@ -2,8 +2,9 @@
 
 No token configured means the admin door is off (404 with a message), never open. Tokens are
 compared in constant time, and an address that sends too many wrong ones gets 429 for a while
-(``HAKUAPU_ADMIN_FAILURES_PER_MINUTE``). The audit log names the token ("admin", or the name
-given in ``HAKUAPU_ADMIN_TOKENS``) and the client address, never the token itself.
+(``HAKUAPU_ADMIN_FAILURES_PER_MINUTE``, counted across every process sharing the database). The
+audit log names the token ("admin", or the name given in ``HAKUAPU_ADMIN_TOKENS``) and the client
+address, never the token itself.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.ratelimit import RateLimiter
+from api.ratelimit import SharedRateLimiter
 from hakuapu.settings import Settings
 
 OFF = (
@@ -64,14 +65,17 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _failures(request: Request) -> RateLimiter | None:
-    """Failed sign-ins per client address, kept on the app (None: no limit)."""
+def _failures(request: Request) -> SharedRateLimiter | None:
+    """Failed sign-ins per client address (None: no limit), counted in the analytics database,
+    so that several workers or machines sharing it allow no more guesses than one."""
     limiter = getattr(request.app.state, "admin_failures", None)
     if limiter is None:
         per_minute = request.app.state.settings.admin_failures_per_minute
         if per_minute <= 0:
             return None
-        limiter = request.app.state.admin_failures = RateLimiter(per_minute)
+        engine = request.app.state.services.analytics.engine
+        limiter = SharedRateLimiter(engine, per_minute, scope="admin-failures")
+        request.app.state.admin_failures = limiter
     return limiter
 
 

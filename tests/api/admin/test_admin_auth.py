@@ -81,6 +81,22 @@ def test_too_many_wrong_tokens_lock_the_address_out(make_admin):
     assert "Too many wrong tokens" in page.text or "Liian monta" in page.text
 
 
+def test_wrong_tokens_count_across_processes_sharing_the_database(make_admin):
+    """With two workers an in-process count would allow twice the guesses."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from hakuapu.services import Services
+
+    adm = make_admin("lockout-shared", admin_failures_per_minute=3)
+    with TestClient(create_app(adm.env.settings, services=Services(adm.env.settings))) as other:
+        for client in (adm.client, other, adm.client):  # three guesses over two processes
+            r = client.get("/api/admin/status", headers={"Authorization": "Bearer guess"})
+            assert r.status_code == 401
+        r = other.get("/api/admin/status", headers=AUTH)
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1, r.text
+
+
 def test_named_tokens_are_who_in_the_audit_log(make_admin):
     adm = make_admin(admin_token="", admin_tokens=["liisa=liisan-pitka-tunnus-123"])
     assert adm.client.get("/api/admin/documents", headers=AUTH).status_code == 401
