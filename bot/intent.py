@@ -105,6 +105,9 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|soitta\w*|"
             r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post|telefon\w*|"
             r"reach (him|her|them|someone|somebody|the contact\w*)|"
+            # Who answers questions is whom to contact.
+            r"who (can|could|will|should|would) (answer|help)|vem (kan|ska) (svara|hjälpa)|"
+            r"kuka (voi )?(vastaa|vastata|auttaa)(\s+[\w:]+){0,3}?\s+\w*kysymy\w*|"
             r"vända mig|ringa)\b",
             _I,
         ),

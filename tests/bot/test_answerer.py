@@ -618,6 +618,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         # "tar … slut" is ending; "samaa" names no topic; the offered 40 % is checked.
         ("När tar det nuvarande koordineringsprojektet slut?", "31.8.2025"),
         ("Eikö OKM:n haussa käytetä samaa 40 %:n flat ratea kuin muissa?", "15 %"),
+        # The contact table's row: the person, her address and what to ask her, together.
+        ("Who can answer questions about the content of the OKM call?", "^[^“]*“Merja Niemi"),
         # "overall" names the kind of answer, like "in total".
         ("What was the overall budget of the autumn 2023 call?", "9,3 mil"),
     ],

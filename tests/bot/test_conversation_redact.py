@@ -96,6 +96,10 @@ def test_classify_needs():
     assert classify("Kuinka kauan hankkeet kestävät?") is Need.DURATION
     # A figure offered to be checked asks for the figure, not for a rule.
     assert classify("Eikö flat rate ole 40 %?") is Need.SHARE
+    # Who answers questions is whom to contact; who answers for a task is not.
+    assert classify("Who can answer questions about the content of the call?") is Need.CONTACT
+    assert classify("Kuka vastaa STM:n hallinnonalan sisältökysymyksiin?") is Need.CONTACT
+    assert classify("Kuka vastaa hankkeen raportoinnista?") is not Need.CONTACT
     # A bound of points, though the money is what the points are for.
     assert classify("Mikä on pisteraja, jolla rahoitusta voi saada?") is Need.BOUND
     assert classify("Onko hankkeella kustannusraja?") is Need.BOUND_AMOUNT
