@@ -30,10 +30,10 @@ ACTION_VOTE_UP = "hakuapu_vote_up"
 ACTION_VOTE_DOWN = "hakuapu_vote_down"
 ACTION_SHARE = "hakuapu_share"
 
-# State: events already seen (Slack retries for up to ~1 hour) and threads the bot answered in
-# (for follow-ups), in the shared database; answers kept in memory for "share in channel".
+# State, in the shared database: events already seen (Slack retries for up to ~1 hour), threads
+# the bot answered in (for follow-ups), answers kept for "share in channel".
 SEEN_TTL_S = 2 * 3600
-ANSWERS_MAX = 2_000
+ANSWERS_TTL_S = 24 * 3600  # a private answer's "share" button works for a day
 WORKERS = 8
 
 

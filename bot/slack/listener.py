@@ -23,14 +23,14 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.models import Answer
 from bot.slack.config import (
-    ANSWERS_MAX,
+    ANSWERS_TTL_S,
     DEFAULT_PORT,
     EVENTS_PATH,
     SEEN_TTL_S,
     WORKERS,
     SlackConfig,
 )
-from bot.slack.state import Recent, SharedSeen, TrackingExecutor
+from bot.slack.state import SharedAnswers, SharedSeen, TrackingExecutor
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class SlackBot:
         self.seen = SharedSeen(engine, SEEN_TTL_S)  # event ids, messages answered, votes
         # "channel:thread_ts" the bot answered in
         self.threads = SharedSeen(engine, THREAD_TTL_S, table="slack_threads")
-        self.answers: Recent[Answer] = Recent(ANSWERS_MAX)  # for "share in channel"
+        self.answers = SharedAnswers(engine, ANSWERS_TTL_S)  # for "share in channel"
         self.app.middleware(self._drop_repeats)
         handlers.register(self)
         # The language detector loads its models on first use holding the GIL (~1.5 s), which
@@ -92,7 +92,7 @@ class SlackBot:
             self.services.analytics.record_answer(answer, latency_ms, channel="slack")
         except Exception:  # noqa: BLE001 - a failing analytics database must not hide the answer
             log.exception("slack: could not record answer %s", answer.id)
-        self.answers.put(answer.id, answer)
+        self.answers.put(answer)
         return answer
 
     def call(self, call_id: str | None):

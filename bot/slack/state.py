@@ -1,21 +1,18 @@
 """The bot's small state: events already handled, threads it is in, recent answers.
 
-All bounded and thread-safe (Bolt runs listeners on a thread pool). Events and threads are kept
-in the analytics database (``SharedSeen``), like the answering module's conversations: Slack
-retries an event it got no quick answer for, and with several bot processes behind a load balancer
-the retry may reach another one, which must know the event was answered. Recent answers (for
-"share in channel") stay in memory.
+All thread-safe (Bolt runs listeners on a thread pool) and kept in the analytics database, like
+the answering module's conversations: Slack retries an event it got no quick answer for, and with
+several bot processes behind a load balancer the retry (or a "share" click) may reach another one,
+which must know the event was answered (or find the answer to share).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Generic, TypeVar
 
-V = TypeVar("V")
+from bot.models import Answer
 
 
 class SharedSeen:
@@ -68,24 +65,46 @@ class SharedSeen:
         return row is not None and time.time() - row.at <= self.ttl_s
 
 
-class Recent(Generic[V]):
-    """The last ``max_items`` values by key."""
+class SharedAnswers:
+    """Answers kept for "share in channel", in a table every bot process shares: the click may
+    reach another process than the one that answered. The question is kept redacted."""
 
-    def __init__(self, max_items: int):
-        self.max_items = max_items
-        self._items: OrderedDict[str, V] = OrderedDict()
-        self._lock = threading.Lock()
+    def __init__(self, engine, ttl_s: float):
+        from sqlalchemy import Column, Float, MetaData, String, Table, Text
 
-    def put(self, key: str, value: V) -> None:
-        with self._lock:
-            self._items.pop(key, None)
-            self._items[key] = value
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+        self.engine = engine
+        self.ttl_s = ttl_s
+        self._lock = threading.Lock()  # SQLite allows one writer at a time
+        self._t = Table(
+            "slack_answers",
+            MetaData(),
+            Column("id", String(64), primary_key=True),
+            Column("at", Float, index=True),
+            Column("answer", Text),  # Answer as JSON
+        )
+        self._t.metadata.create_all(engine)
 
-    def get(self, key: str) -> V | None:
-        with self._lock:
-            return self._items.get(key)
+    def put(self, answer: Answer) -> None:
+        from sqlalchemy import delete, insert
+
+        from bot.redact import redact
+
+        kept = answer.model_copy(update={"question": redact(answer.question)})
+        now, t = time.time(), self._t
+        with self._lock, self.engine.begin() as conn:
+            conn.execute(delete(t).where((t.c.at < now - self.ttl_s) | (t.c.id == answer.id)))
+            conn.execute(insert(t).values(id=answer.id, at=now, answer=kept.model_dump_json()))
+
+    def get(self, answer_id: str) -> Answer | None:
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(self._t.c.at, self._t.c.answer).where(self._t.c.id == answer_id)
+            ).first()
+        if row is None or time.time() - row.at > self.ttl_s:
+            return None
+        return Answer.model_validate_json(row.answer)
 
 
 class TrackingExecutor(ThreadPoolExecutor):

@@ -101,6 +101,19 @@ def test_share_posts_the_answer_in_the_channel_and_removes_the_private_copy(slac
     assert deleted["delete_original"] is True
 
 
+def test_share_clicked_on_another_bot_process_posts_the_answer(slack, another_process):
+    slack.send.command("Kuka voi hakea koordinaatiohankkeen jatkohakua? Soita 040 123 4567")
+    answer_id = buttons(slack.fake.wait_for("chat.postEphemeral").blocks)[ACTION_SHARE]
+    slack.settle()
+    # The click reaches the other process: the answer is in the shared database.
+    r = another_process.send.click(ACTION_SHARE, answer_id, ephemeral=True, response="r-lb")
+    assert r.status_code == 200
+    shared = slack.fake.wait_for("chat.postMessage")
+    body = texts(shared.blocks)
+    assert "Jakoi <@UALICE>" in body and "koordinaatiohankkeen jatkohakua" in body
+    assert "040 123 4567" not in body and "[phone]" in body  # the question was kept redacted
+
+
 def test_share_of_a_forgotten_answer_says_so(slack):
     slack.send.click(ACTION_SHARE, "0" * 32, ephemeral=True, response="r-old")
     reply = slack.fake.wait_for("response")
