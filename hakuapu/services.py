@@ -77,7 +77,11 @@ class Services:
 
     @cached_property
     def sentence_vectors(self) -> SentenceVectors:
-        return SentenceVectors(self.embedder, self.settings.data_dir / "sentence-vectors.sqlite3")
+        # With a Chroma server, in a collection there: every process reads what ingest computed.
+        shared = self.store.client if self.settings.chroma_url else None
+        return SentenceVectors(
+            self.embedder, self.settings.data_dir / "sentence-vectors.sqlite3", chroma=shared
+        )
 
     @cached_property
     def generator(self) -> Generator | None:

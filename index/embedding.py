@@ -91,30 +91,14 @@ class SentenceTransformerEmbedder:
         return len(self._model.tokenizer(text, add_special_tokens=False)["input_ids"])
 
 
-class SentenceVectors:
-    """Embeddings of single sentences, each computed once and kept.
+class _SqliteVectors:
+    """Vectors by key in a SQLite file of this machine's data folder."""
 
-    Chunks are embedded whole at ingest. Choosing which sentence of a chunk to quote, and doing
-    so across languages (a Swedish question, a Finnish sentence), needs each sentence's own
-    meaning. Ingest computes the vectors of every quotable sentence (``warm``) into a SQLite file
-    keyed by the sentence text, so a server process reads them instead of embedding while a user
-    waits; a sentence it has never seen is embedded on the spot and stored. Recently used
-    vectors also stay in memory.
-    """
-
-    def __init__(self, embedder: Embedder, path: Path | None = None, max_items: int = 50_000):
-        self.embedder = embedder
+    def __init__(self, path: Path):
         self.path = path
-        self.max_items = max_items
-        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
 
-    # ---- storage -------------------------------------------------------------------------
-    def _conn(self) -> sqlite3.Connection | None:
-        if self.path is None:
-            return None
+    def _conn(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
@@ -125,32 +109,115 @@ class SentenceVectors:
             self._db = db
         return self._db
 
+    def load(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            rows = self._conn().execute(
+                f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+            )
+            for key, blob in rows.fetchall():
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def store(self, rows: dict[str, np.ndarray]) -> None:
+        items = [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in rows.items()]
+        with self._conn() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", items)
+
+    def keys(self) -> list[str]:
+        return [k for (k,) in self._conn().execute("SELECT key FROM vectors")]
+
+    def delete(self, keys: list[str]) -> None:
+        with self._conn() as db:
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                db.execute(f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
+
+
+class _ChromaVectors:
+    """Vectors by key in a collection of the Chroma server every process shares: a process on
+    another machine reads the vectors the writer computed at ingest instead of embedding
+    sentences while a user waits."""
+
+    NAME = "hakuapu-sentence-vectors"
+    BATCH = 1000
+
+    def __init__(self, client: Any):
+        self._col = client.get_or_create_collection(self.NAME, metadata={"hnsw:space": "cosine"})
+
+    def load(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), self.BATCH):
+            got = self._col.get(ids=keys[i : i + self.BATCH], include=["embeddings"])
+            for key, vec in zip(got["ids"], got["embeddings"], strict=True):
+                found[key] = np.asarray(vec, dtype=np.float32)
+        return found
+
+    def store(self, rows: dict[str, np.ndarray]) -> None:
+        items = list(rows.items())
+        for i in range(0, len(items), self.BATCH):
+            part = items[i : i + self.BATCH]
+            self._col.upsert(
+                ids=[k for k, _ in part],
+                embeddings=[np.asarray(v, dtype=np.float32) for _, v in part],
+            )
+
+    def keys(self) -> list[str]:
+        out: list[str] = []
+        while True:
+            got = self._col.get(include=[], limit=self.BATCH, offset=len(out))
+            out.extend(got["ids"])
+            if len(got["ids"]) < self.BATCH:
+                return out
+
+    def delete(self, keys: list[str]) -> None:
+        for i in range(0, len(keys), self.BATCH):
+            self._col.delete(ids=keys[i : i + self.BATCH])
+
+
+class SentenceVectors:
+    """Embeddings of single sentences, each computed once and kept.
+
+    Chunks are embedded whole at ingest. Choosing which sentence of a chunk to quote, and doing
+    so across languages (a Swedish question, a Finnish sentence), needs each sentence's own
+    meaning. Ingest computes the vectors of every quotable sentence (``warm``) and keeps them by
+    sentence text: in a SQLite file of the data folder, or, with a Chroma server (``chroma``, a
+    client), in a collection there that every process shares. A server process reads them
+    instead of embedding while a user waits; a sentence it has never seen is embedded on the spot
+    and stored. Recently used vectors also stay in memory.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        path: Path | None = None,
+        max_items: int = 50_000,
+        chroma: Any = None,
+    ):
+        self.embedder = embedder
+        self.path = path
+        self.max_items = max_items
+        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self._backend: _SqliteVectors | _ChromaVectors | None = (
+            _ChromaVectors(chroma) if chroma is not None else _SqliteVectors(path) if path else None
+        )
+
+    # ---- storage -------------------------------------------------------------------------
     def _key(self, text: str) -> str:
         return hashlib.sha1(f"{self.embedder.name}\n{text}".encode()).hexdigest()
 
     def _load(self, texts: list[str]) -> dict[str, np.ndarray]:
-        db = self._conn()
-        if db is None or not texts:
+        if self._backend is None or not texts:
             return {}
         keys = {self._key(t): t for t in texts}
-        found: dict[str, np.ndarray] = {}
-        items = list(keys)
-        for i in range(0, len(items), 500):
-            part = items[i : i + 500]
-            rows = db.execute(
-                f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
-            ).fetchall()
-            for key, blob in rows:
-                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
-        return found
+        return {keys[k]: v for k, v in self._backend.load(list(keys)).items()}
 
     def _store(self, items: dict[str, np.ndarray]) -> None:
-        db = self._conn()
-        if db is None or not items:
-            return
-        rows = [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()]
-        with db:
-            db.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
+        if self._backend is not None and items:
+            self._backend.store({self._key(t): v for t, v in items.items()})
 
     # ---- API -----------------------------------------------------------------------------
     def warm(self, texts: list[str], batch: int = 32) -> int:
@@ -167,18 +234,12 @@ class SentenceVectors:
     def prune(self, keep: list[str]) -> int:
         """Drop the stored vectors of every text not in ``keep`` (the quotes of the live index):
         sentences of removed or changed documents. How many rows went."""
-        db = self._conn()
-        if db is None:
+        if self._backend is None:
             return 0
         with self._lock:
             wanted = {self._key(t) for t in keep}
-            stale = [k for (k,) in db.execute("SELECT key FROM vectors") if k not in wanted]
-            with db:
-                for i in range(0, len(stale), 500):
-                    part = stale[i : i + 500]
-                    db.execute(
-                        f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
-                    )
+            stale = [k for k in self._backend.keys() if k not in wanted]
+            self._backend.delete(stale)
             live = set(keep)
             self._memory = OrderedDict((t, v) for t, v in self._memory.items() if t in live)
         return len(stale)

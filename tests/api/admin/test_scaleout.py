@@ -173,3 +173,32 @@ def test_reader_rebuilds_a_keyword_index_it_does_not_trust(tmp_path, chroma_serv
     snap = fresh.snapshot()
     assert (folder / "collection.id").read_text() == stamp
     assert sorted(snap.keyword.ids) == sorted(snap.collection.get(include=[])["ids"])
+
+
+def test_a_reader_on_another_machine_reads_the_sentence_vectors_ingest_computed(
+    tmp_path, chroma_server
+):
+    """Sentence vectors live in the Chroma server: a process with its own data folder answers
+    without embedding a single quotable sentence, and a removed document's vectors go."""
+    from ingest.text import quotes
+
+    corpus = _corpus(tmp_path)
+    writer = _services(tmp_path / "a", corpus, chroma_server)
+    assert writer.ingestor().run([corpus], progress=False).ok
+    reader = _services(tmp_path / "b", corpus, chroma_server)
+    embedded: list[str] = []
+    real = reader.embedder.embed_passages
+    reader.embedder.embed_passages = lambda texts: embedded.extend(texts) or real(texts)
+    try:
+        snap = reader.store.snapshot()
+        sentences = [q for text in snap.texts() for q in quotes(text)]
+        assert sentences and reader.sentence_vectors.passages(sentences).shape[0] == len(sentences)
+        assert embedded == []  # all read from the server
+        assert not (tmp_path / "b" / "sentence-vectors.sqlite3").exists()
+        # Removing a document prunes its sentences' vectors in the server too.
+        (corpus / "talvi.md").unlink()
+        assert writer.ingestor().run([corpus], progress=False).ok
+        gone = [q for q in sentences if "hiihtoseura" in q.lower()]
+        assert gone and reader.sentence_vectors._load(gone) == {}
+    finally:
+        reader.embedder.embed_passages = real
