@@ -64,39 +64,24 @@ class ConversationStore:
 
 
 class SharedConversationStore:
-    """Conversations in the database every process of a deployment shares.
-
-    Behind a load balancer the follow-up "entä sen budjetti?" may reach another API process
-    than the question before it; with ``HAKUAPU_DATABASE_URL`` pointing every process at one
-    PostgreSQL (or one SQLite file on one machine) the turns are found there. Questions are
-    stored redacted, as the analytics store keeps them: the turns only steer retrieval.
-    """
+    """Conversations in the database every process of a deployment shares (``bot/kept.py``):
+    the follow-up "entä sen budjetti?" may reach another API process than the question before
+    it. Questions are stored redacted, as the analytics store keeps them: the turns only steer
+    retrieval."""
 
     def __init__(self, engine, ttl_s: float = 1800, max_turns: int = 10):
-        self.engine = engine
-        self.ttl_s = ttl_s
+        from bot.kept import ExpiringTable
+
         self.max_turns = max_turns
-        self._lock = threading.Lock()  # SQLite allows one writer at a time
-        self._table = _conversation_table()
-        self._table.metadata.create_all(engine)
+        self._table = ExpiringTable(engine, "conversations", ttl_s)
 
     def get(self, conversation_id: str) -> Conversation | None:
-        from sqlalchemy import select
-
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(self._table.c.touched, self._table.c.turns).where(
-                    self._table.c.id == conversation_id
-                )
-            ).first()
-        if row is None or time.time() - row.touched > self.ttl_s:
+        kept = self._table.get(conversation_id)
+        if kept is None:
             return None
-        turns = [Turn(**t) for t in json.loads(row.turns)]
-        return Conversation(turns=turns)
+        return Conversation(turns=[Turn(**t) for t in json.loads(kept)])
 
     def add(self, conversation_id: str, turn: Turn) -> None:
-        from sqlalchemy import delete, insert, select, update
-
         from bot.redact import redact
 
         stored = {
@@ -105,31 +90,9 @@ class SharedConversationStore:
             "call_id": turn.call_id,
             "refused": turn.refused,
         }
-        now = time.time()
-        t = self._table
-        with self._lock, self.engine.begin() as conn:
-            conn.execute(delete(t).where(t.c.touched < now - self.ttl_s))
-            row = conn.execute(select(t.c.turns).where(t.c.id == conversation_id)).first()
-            if row is None:
-                conn.execute(
-                    insert(t).values(id=conversation_id, touched=now, turns=json.dumps([stored]))
-                )
-            else:
-                turns = (json.loads(row.turns) + [stored])[-self.max_turns :]
-                conn.execute(
-                    update(t)
-                    .where(t.c.id == conversation_id)
-                    .values(touched=now, turns=json.dumps(turns))
-                )
 
+        def append(old: str | None) -> str:
+            turns = json.loads(old) if old else []
+            return json.dumps((turns + [stored])[-self.max_turns :])
 
-def _conversation_table():
-    from sqlalchemy import Column, Float, MetaData, String, Table, Text
-
-    return Table(
-        "conversations",
-        MetaData(),
-        Column("id", String(128), primary_key=True),
-        Column("touched", Float, index=True),  # time.time() of the last turn
-        Column("turns", Text),  # JSON list of redacted turns
-    )
+        self._table.update(conversation_id, append)

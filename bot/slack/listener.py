@@ -21,6 +21,7 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from slack_sdk import WebClient
 from starlette.concurrency import run_in_threadpool
 
+from bot.kept import ExpiringTable
 from bot.models import Answer
 from bot.slack.config import (
     ANSWERS_TTL_S,
@@ -30,7 +31,7 @@ from bot.slack.config import (
     WORKERS,
     SlackConfig,
 )
-from bot.slack.state import SharedAnswers, SharedSeen, TrackingExecutor
+from bot.slack.state import SharedAnswers, TrackingExecutor
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +60,9 @@ class SlackBot:
         )
         # Shared by every bot process using the same database (a retry may reach another one).
         engine = services.analytics.engine
-        self.seen = SharedSeen(engine, SEEN_TTL_S)  # event ids, messages answered, votes
+        self.seen = ExpiringTable(engine, "slack_seen", SEEN_TTL_S)  # events, messages, votes
         # "channel:thread_ts" the bot answered in
-        self.threads = SharedSeen(engine, THREAD_TTL_S, table="slack_threads")
+        self.threads = ExpiringTable(engine, "slack_threads", THREAD_TTL_S)
         self.answers = SharedAnswers(engine, ANSWERS_TTL_S)  # for "share in channel"
         self.app.middleware(self._drop_repeats)
         handlers.register(self)

@@ -35,7 +35,7 @@ def test_shared_conversations_are_seen_by_every_process_expire_and_are_redacted(
     assert two.get("other") is None
     one.add("d", Turn("soita 040 123 4567", "soita 040 123 4567", None, False))
     with create_engine(url).connect() as conn:
-        stored = " ".join(r[0] for r in conn.execute(text("select turns from conversations")))
+        stored = " ".join(r[0] for r in conn.execute(text("select value from conversations")))
     assert "040 123 4567" not in stored and "[phone]" in stored
     time.sleep(0.4)
     assert one.get("c") is None and two.get("d") is None

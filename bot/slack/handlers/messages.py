@@ -103,4 +103,4 @@ def answer_in(bot, client, channel: str, thread_ts: str | None, question: str, c
         channel=channel, unfurl_links=False, unfurl_media=False, **where, **render(bot, answer)
     )
     if thread_ts:
-        bot.threads.mark(f"{channel}:{thread_ts}")
+        bot.threads.put(f"{channel}:{thread_ts}")
