@@ -92,6 +92,7 @@ def _entry_terms() -> dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]
     return out
 
 
+@lru_cache(maxsize=512)
 def distinctive_terms(fi: tuple[str, ...]) -> frozenset[str]:
     """The Finnish terms that identify an entry: its words' lemmas, and the compound parts no
     other entry has ("ministeriö" is part of both ministries' names, so it tells neither apart).
