@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.intent import (
     BOUND_DIRECTION,
@@ -43,6 +44,7 @@ from index.glossary import (
 )
 from index.glossary import load as load_glossary
 from index.retriever import Passage
+from ingest.language import detect_language
 from ingest.models import page_at
 from ingest.text import is_quotable, quote_text, sentence_units
 
@@ -761,22 +763,23 @@ class _Asked:
         return True
 
     def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
-        s_terms = set(terms(sent, passage.language))
+        lang = _sentence_language(sent, passage.language)
+        s_terms = set(terms(sent, lang))
         if context:
-            s_terms |= set(terms(context, passage.language))
-        cov = coverage(self.concepts.get(passage.language, self.concepts["fi"]), s_terms)
+            s_terms |= set(terms(context, lang))
+        cov = coverage(self.concepts.get(lang, self.concepts["fi"]), s_terms)
         if self.asked_concepts:
-            own = self.asked_concepts.get(passage.language, self.asked_concepts["fi"])
+            own = self.asked_concepts.get(lang, self.asked_concepts["fi"])
             cov = max(cov, coverage(own, s_terms))
         has_span = bool(self.span and self.span.search(sent))
         if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION, Need.BOUND):
             # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the
             # network meets: a frequency, a duration or a bound is of something the question
             # names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta").
-            has_span = not self.concepts.get(passage.language, self.concepts["fi"])
+            has_span = not self.concepts.get(lang, self.concepts["fi"])
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.
-            has_span = self._counts_the_asked(sent, passage.language)
+            has_span = self._counts_the_asked(sent, lang)
         if self.need in (Need.BOUND, Need.BOUND_AMOUNT) and has_span:
             # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
             # "enintään 80 %".
@@ -805,7 +808,7 @@ class _Asked:
         if self.measured and has_span:
             # "how much public aid": the row "Julkinen tuki – 80 % – 280 000", not the row
             # beside it with another sum.
-            wanted = self.measured.get(passage.language, self.measured.get("fi", set()))
+            wanted = self.measured.get(lang, self.measured.get("fi", set()))
             if wanted & s_terms:
                 score += 0.1
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
@@ -828,6 +831,15 @@ class _Asked:
         if len(sent) > 400:
             score -= 0.05
         return score, cov, has_span
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_language(sentence: str, chunk_language: str) -> str:
+    """A chunk is labelled by its main language; a Swedish or English one may still hold a
+    Finnish line (a contact table before the summary in English), to be read as Finnish."""
+    if chunk_language == "fi" or len(sentence.split()) < 4:
+        return chunk_language
+    return detect_language(sentence)
 
 
 def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:

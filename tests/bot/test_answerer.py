@@ -654,3 +654,14 @@ def test_the_next_call_in_the_situation_is_not_what_is_asked(corpus):
     )
     assert not a.refused, a.answer  # not "the documents say nothing of future calls"
     assert a.call_id == "lnp-syksy-2023"
+
+
+def test_a_finnish_row_in_an_english_chunk_is_read_as_finnish():
+    """The contact table before a notice's English summary shares its chunk, labelled English."""
+    from bot.extract import _sentence_language
+
+    row = "Elina Palola Sosiaalineuvos – Sosiaali- ja terveysministeriö (STM) – puh. 029 516 3595."
+    assert _sentence_language(row, "en") == "fi"
+    assert _sentence_language("The previous coordination project ends on 31 August.", "en") == "en"
+    assert _sentence_language("Hakuaika päättyy pian.", "fi") == "fi"
+    assert _sentence_language("Kontakt: Antti", "sv") == "sv"  # too short to tell: the chunk's
