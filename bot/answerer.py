@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bot.conversation import ConversationStore, SharedConversationStore, Turn
+from bot.conversation import SharedConversationStore, Turn
 from bot.extract import (
     Sentence,
     absent_subjects,
@@ -96,7 +96,7 @@ class Answerer:
         self,
         retriever: Callable[[], Retriever],
         calls: Callable[[], CallsFile | None],
-        conversations: ConversationStore | SharedConversationStore,
+        conversations: SharedConversationStore,
         today: Callable[[], dt.date],
         document_url: Callable[[str, int], str],
         max_question_chars: int = 2000,

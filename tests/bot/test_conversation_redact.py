@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import time
 
-from bot.conversation import ConversationStore, SharedConversationStore, Turn
+from bot.conversation import SharedConversationStore, Turn
 from bot.intent import SPAN_PATTERNS, Need, classify, counted_word, is_follow_up, is_injection
 from bot.redact import redact
-
-
-def test_conversations_expire_and_are_bounded():
-    store = ConversationStore(ttl_s=0.05, max_conversations=2)
-    store.add("a", Turn("q", "q", None, False))
-    assert store.get("a").last.question == "q"
-    time.sleep(0.08)
-    assert store.get("a") is None
-    for cid in "xyz":
-        store.add(cid, Turn(cid, cid, None, False))
-    assert store.get("x") is None and store.get("z") is not None
 
 
 def test_shared_conversations_are_seen_by_every_process_expire_and_are_redacted(tmp_path):
