@@ -31,24 +31,25 @@ class RateLimiter:
         """Take one token; 0.0 when allowed, else the seconds until the next token."""
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.get(client, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if tokens >= 1.0:
-                self._buckets[client] = (tokens - 1.0, now)
-                wait = 0.0
-            else:
-                self._buckets[client] = (tokens, now)
-                wait = (1.0 - tokens) / self.rate
+            tokens = self._refilled(self._buckets.get(client), now)
+            self._buckets[client] = (tokens - 1.0 if tokens >= 1.0 else tokens, now)
             if len(self._buckets) > _MAX_CLIENTS:
                 self._prune(now)
-        return wait
+        return self._wait(tokens)
 
     def waiting(self, client: str) -> float:
         """Seconds until ``client`` may try again (0.0 now), without taking a token."""
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.get(client, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            bucket = self._buckets.get(client)
+        return self._wait(self._refilled(bucket, now))
+
+    def _refilled(self, bucket: tuple[float, float] | None, now: float) -> float:
+        """A bucket's tokens (bucket: tokens, time of last update) by ``now``; a new one is full."""
+        tokens, last = bucket or (self.capacity, now)
+        return min(self.capacity, tokens + max(0.0, now - last) * self.rate)
+
+    def _wait(self, tokens: float) -> float:
         return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
 
     def _prune(self, now: float) -> None:
@@ -61,8 +62,8 @@ class RateLimiter:
             del self._buckets[k]
 
 
-class SharedRateLimiter:
-    """``RateLimiter`` with its buckets in a database table every process shares.
+class SharedRateLimiter(RateLimiter):
+    """``RateLimiter`` with its buckets in the database every process shares (``bot/kept.py``).
 
     For limits that must hold across workers and machines (wrong admin tokens: with N workers an
     in-process limit would allow N times the guesses). A write per ``hit``, so not for the
@@ -70,47 +71,35 @@ class SharedRateLimiter:
     """
 
     def __init__(self, engine, per_minute: int, scope: str):
-        from sqlalchemy import Column, Float, MetaData, String, Table
+        from bot.kept import ExpiringTable
 
-        self.engine = engine
-        self.capacity = float(per_minute)
-        self.rate = per_minute / 60.0
+        super().__init__(per_minute, clock=time.time)
         self.scope = scope
-        self._lock = threading.Lock()  # SQLite allows one writer at a time
-        self._t = Table(
-            "rate_limits",
-            MetaData(),
-            Column("key", String(255), primary_key=True),  # scope:client
-            Column("tokens", Float),
-            Column("last", Float),  # time.time() of the last update
-        )
-        self._t.metadata.create_all(engine)
+        # A bucket untouched for a minute is full again, so its row may go then.
+        self._table = ExpiringTable(engine, "rate_buckets", 60.0)
 
-    def _tokens(self, conn, key: str, now: float) -> float:
-        from sqlalchemy import select
-
-        row = conn.execute(select(self._t.c.tokens, self._t.c.last).where(self._t.c.key == key))
-        found = row.first()
-        if found is None:
-            return self.capacity
-        return min(self.capacity, found.tokens + max(0.0, now - found.last) * self.rate)
+    @staticmethod
+    def _bucket(value: str | None) -> tuple[float, float] | None:
+        if not value:
+            return None
+        tokens, last = value.split()
+        return float(tokens), float(last)
 
     def hit(self, client: str) -> float:
-        from sqlalchemy import delete, insert
+        now, wait = self.clock(), 0.0
 
-        key, now = f"{self.scope}:{client}", time.time()
-        with self._lock, self.engine.begin() as conn:
-            tokens = self._tokens(conn, key, now)
-            wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
-            left = tokens - 1.0 if tokens >= 1.0 else tokens
-            conn.execute(delete(self._t).where(self._t.c.key == key))
-            conn.execute(insert(self._t).values(key=key, tokens=left, last=now))
+        def take(old: str | None) -> str:
+            nonlocal wait
+            tokens = self._refilled(self._bucket(old), now)
+            wait = self._wait(tokens)
+            return f"{tokens - 1.0 if tokens >= 1.0 else tokens} {now}"
+
+        self._table.update(f"{self.scope}:{client}", take)
         return wait
 
     def waiting(self, client: str) -> float:
-        with self.engine.connect() as conn:
-            tokens = self._tokens(conn, f"{self.scope}:{client}", time.time())
-        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self.rate
+        bucket = self._bucket(self._table.get(f"{self.scope}:{client}"))
+        return self._wait(self._refilled(bucket, self.clock()))
 
 
 class RateLimitMiddleware:
