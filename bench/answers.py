@@ -24,7 +24,7 @@ from bot.answerer import AnswerRequest  # noqa: E402
 from hakuapu.services import Services  # noqa: E402
 from hakuapu.settings import Settings  # noqa: E402
 from ingest.readers.tables import CELL_SEPARATOR  # noqa: E402
-from ingest.text import split_sentences  # noqa: E402
+from ingest.text import ADJACENT, split_sentences  # noqa: E402
 
 
 def _norm(s: str) -> str:
@@ -32,8 +32,9 @@ def _norm(s: str) -> str:
 
 
 def _cells(s: str) -> str:
-    """A table row as plain text reads it: cells apart by spaces (see ingest/readers/tables.py)."""
-    return s.replace(CELL_SEPARATOR, " ")
+    """A table row as plain text reads it: cells apart by spaces (see ingest/readers/tables.py),
+    and a cell quoted with the cells right above it on their own lines (ingest/text.py)."""
+    return s.replace(CELL_SEPARATOR, " ").replace(ADJACENT, " ")
 
 
 def _first_sentence(answer: str) -> str:

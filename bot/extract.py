@@ -355,6 +355,8 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
         if w.isupper() and len(w) <= 2 or any(a <= m.start() < b for a, b in covered):
             continue
         found = {w.lower(), *word_terms(w, lang), *word_terms(w, "fi")}
+        if lang == "sv" and w.endswith("s"):
+            found |= set(word_terms(w[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
         if not any(t in vocabulary for t in found):
             out.append(w)
     return out

@@ -152,6 +152,12 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
+# How a quote joins the line it cannot be read without: the cell or label right above it, or a
+# label some lines up.
+ADJACENT = " · "
+SKIPPED = " … "
+
+
 def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
     """(context, is_label, line) for each line of a passage.
 
@@ -159,9 +165,13 @@ def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
     above it; a table cell or row ("ELY-keskus antti.hieta@… puh. 0295 025 116") is read with
     the short cells just before it ("Antti Hieta", "Rahoitusasiantuntija"): pypdf gives each
     cell of a table its own line.
+
+    The context ends in how it joins the line: " · " when it stands right before it (cells, a
+    label and its first item), " … " when lines were skipped (a later item of the list).
     """
     label_line = ""
     cells: list[str] = []
+    previous = ""
     for i, raw in enumerate(lines):
         line = raw.strip()
         nxt = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
@@ -173,15 +183,20 @@ def lines_in_context(lines: list[str]) -> Iterator[tuple[str, bool, str]]:
         )
         cell = 0 < len(line) <= 60 and not lower and not line.endswith((".", ":", "!", "?"))
         if lower and label_line:
-            context = label_line
+            # Right below its label the item reads on from it ("…ovat: kyky jatkaa…").
+            if previous.rstrip(":") != label_line:
+                context = label_line + SKIPPED
+            else:
+                context = previous + " " if previous.endswith(":") else label_line + ADJACENT
         elif cells and not line.endswith((".", "!", "?")):
-            context = " · ".join(cells[-3:])
+            context = ADJACENT.join(cells[-3:]) + ADJACENT
         else:
             context = ""
         yield context, label, line
         if not lower:
             label_line = line.rstrip(":") if label else ""
         cells = cells + [line] if cell else []
+        previous = line
 
 
 def sentence_units(text: str) -> Iterator[tuple[str, bool, str]]:
@@ -205,7 +220,7 @@ def is_quotable(sentence: str, context: str = "") -> bool:
 
 
 def quote_text(context: str, sentence: str) -> str:
-    return f"{context} … {sentence}" if context else sentence
+    return f"{context}{sentence}"
 
 
 def quotes(text: str) -> list[str]:

@@ -338,7 +338,7 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         corpus, "Vilka ministerier finansierar fortsättningsutlysningen för koordineringsprojektet?"
     )
     assert not a.refused
-    assert "Rahoittajat … OKM ja STM" in a.citations[0].quote
+    assert "Rahoittajat · OKM ja STM" in a.citations[0].quote
 
 
 @pytest.mark.parametrize(

@@ -217,12 +217,14 @@ def test_quotes_carry_their_list_label_and_table_row():
         ]
     )
     got = quotes(text)
+    # The first item stands right below its label; the second is a line further down.
     assert (
-        "Kustannukset, jotka eivät ole tukikelpoisia … arvonlisävero silloin, kun hakija voi "
+        "Kustannukset, jotka eivät ole tukikelpoisia · arvonlisävero silloin, kun hakija voi "
         "vähentää sen verotuksessaan" in got
     )
+    assert "Kustannukset, jotka eivät ole tukikelpoisia … korot ja pankkikulut" in got
     assert (
-        "Antti Hieta · Rahoitusasiantuntija … Hämeen ELY-keskus antti.hieta@ely-keskus.fi "
+        "Antti Hieta · Rahoitusasiantuntija · Hämeen ELY-keskus antti.hieta@ely-keskus.fi "
         "puh. 0295 025 116" in got
     )
     assert "Hakemukset käsitellään kesäkuussa." in got  # a sentence of its own needs no context
@@ -234,7 +236,7 @@ def test_a_short_table_cell_is_quoted_with_its_row():
     got = quotes(
         "Hakuaika 21.3.2025–21.4.2025\nRahoittajat\nOKM ja STM\nHaettavissa 2,1 miljoonaa €"
     )
-    assert any(q.endswith("Rahoittajat … OKM ja STM") for q in got), got
+    assert any(q.endswith("Rahoittajat · OKM ja STM") for q in got), got
     assert not is_quotable("OKM ja STM")  # alone it says nothing
     assert not is_quotable("12", context="Sivu")  # a figure is no quote, even in a row
 
