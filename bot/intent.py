@@ -599,6 +599,9 @@ def need_words(question: str) -> set[str]:
     return {w for w in re.findall(r"\w+", question.lower()) if w in _NEED_WORDS or w in extra}
 
 
+_WHEN_OPEN = re.compile(
+    r"^\W*(milloin|koska|när|when)\b[^,;]*\b(auki|avoin\w*|haettavissa|öppen|open)\W*$", _I
+)
 # "Montako hanketta on käynnissä?" counts projects; "onko haku auki?" asks about the call.
 _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 
@@ -618,7 +621,13 @@ def classify(question: str) -> Need:
             return Need.GENERAL
         # "enimmäisbudjetti", "maximum grant": a bound on a sum of money.
         return _bound_kind(question)
-    if found[0] is Need.STATUS and len(found) > 1 and found[1] in _MORE_SPECIFIC:
+    if (
+        found[0] is Need.STATUS
+        and len(found) > 1
+        and found[1] in _MORE_SPECIFIC
+        # "Milloin haku on auki?" asks for the call's period, which its status answer gives.
+        and not (found[1] is Need.DATE and _WHEN_OPEN.search(question))
+    ):
         found = found[1:]
     if found[0] is Need.COUNT and re.match(
         r"(prosent|procent|percent|%)", counted_word(question) or "", _I

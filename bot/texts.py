@@ -54,9 +54,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The call {title} is not open yet: it opens {opens} and closes {closes}.",
     },
     "status_closed": {
-        "fi": "Haku {title} ei ole auki: se päättyi {closes}.",
-        "sv": "Utlysningen {title} är inte öppen: den stängde {closes}.",
-        "en": "The call {title} is not open: it closed on {closes}.",
+        "fi": "Haku {title} ei ole auki: se päättyi {closes} (hakuaika {opens}–{closes}).",
+        "sv": "Utlysningen {title} är inte öppen: den stängde {closes} (ansökningstid "
+        "{opens}–{closes}).",
+        "en": "The call {title} is not open: it closed on {closes} (application period "
+        "{opens}–{closes}).",
     },
     "none_open": {
         "fi": "Tänään ({today}) mikään haku ei ole auki.",

@@ -107,6 +107,7 @@ def test_is_the_call_open_after_it_closed(make_env):
     a = env.services.answerer.answer(AnswerRequest("Is the OKM spring 2025 call open?"))
     assert a.language == "en"
     assert "closed on 6.6.2025" in a.answer
+    assert "21.3.2025–6.6.2025" in a.answer  # the period it was open
 
 
 def test_which_calls_are_open_now(corpus):

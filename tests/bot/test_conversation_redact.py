@@ -73,6 +73,12 @@ def test_classify_needs():
     assert classify("What is the start date of the projects?") is Need.DATE
     assert classify("Who should I contact about the call?") is Need.CONTACT
     assert classify("Onko haku auki?") is Need.STATUS
+    # "When is it open?" asks for the period, which the status answer gives; "when does it
+    # open?" asks for a date, and so does a question that mentions an open call in passing.
+    assert classify("Milloin vanhemmuushaku on auki?") is Need.STATUS
+    assert classify("When is the coordination call open?") is Need.STATUS
+    assert classify("Milloin haku avautuu?") is Need.DATE
+    assert classify("Milloin hakemukset käsitellään, kun haku on auki?") is Need.DATE
     assert classify("How much money is available?") is Need.AMOUNT
     assert classify("När stänger utlysningen?") is Need.DATE
     # "when applying", "när man ansöker" is a clause: the question asks for something else.
@@ -213,6 +219,12 @@ def test_everyday_words_for_when_and_a_date_over_is_it_open():
     assert classify("Koska haun rahoituspäätökset suunnilleen tulevat?") is Need.DATE
     assert classify("On what date did the autumn 2023 call open?") is Need.DATE
     assert classify("Onko haku auki?") is Need.STATUS
+    # "When is it open?" asks for the period, which the status answer gives; "when does it
+    # open?" asks for a date, and so does a question that mentions an open call in passing.
+    assert classify("Milloin vanhemmuushaku on auki?") is Need.STATUS
+    assert classify("When is the coordination call open?") is Need.STATUS
+    assert classify("Milloin haku avautuu?") is Need.DATE
+    assert classify("Milloin hakemukset käsitellään, kun haku on auki?") is Need.DATE
     q = "Hur stor del av kostnaderna kan det offentliga stödet högst täcka?"
     assert classify(q) is Need.BOUND  # "del": a share of the costs, not a sum
     assert is_next_call("Milloin avautuu seuraava lasten, nuorten ja perheiden teeman ESR+-haku?")
