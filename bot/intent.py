@@ -740,9 +740,12 @@ def is_follow_up(question: str) -> bool:
 
 # "Miten 9,3 miljoonaa jakautui OKM:n ja STM:n kesken?": a split of a sum wants two figures.
 # ("Paljonko rahaa jaettiin?" asks the total: "jakaa" and "jaettu" are no split.)
+_HOW_MUCH_WORDS = r"paljonko|kuinka paljon|how much|hur mycket|hur stor del"
 SPLIT_ASKED = re.compile(
     r"\b(jakautu\w*|erikseen|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
-    r"broken down)\b|\bhur stor del\b.*\boch hur stor del\b|\bhow much\b.*\band how much\b",
+    r"broken down)\b|"
+    # "Paljonko oli STM:n rahaa ja paljonko OKM:n?": one how-much for each part.
+    rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b",
     _I,
 )
 
