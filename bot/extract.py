@@ -20,6 +20,7 @@ from bot.intent import (
     SPAN_PATTERNS,
     SUM_NOUNS,
     Need,
+    asked_thing_at,
     bound_direction,
     counted_word,
     is_definition,
@@ -493,12 +494,24 @@ def _measured_terms(question: str, lang: str) -> dict[str, set[str]]:
     """Terms of what an amount question measures ("how much public aid": julkinen tuki), as
     the documents' languages write it; empty when it measures plain money."""
     m = _HOW_MUCH_OF.search(question)
-    if not m:
-        return {}
-    phrase = _phrase_from(question, m.start(1), lang)
+    return _phrase_terms(question, m.start(1), lang) if m else {}
+
+
+def _which_terms(question: str, lang: str) -> dict[str, set[str]]:
+    """Terms of the thing a "which thing" question asks for ("millä kustannusmallilla"), as the
+    documents' languages write it."""
+    start = asked_thing_at(question)
+    # The whole word: a "kustannusmalli" is no "kokonaiskustannus".
+    return _phrase_terms(question, start, lang, parts=False) if start is not None else {}
+
+
+def _phrase_terms(question: str, start: int, lang: str, parts: bool = True) -> dict[str, set[str]]:
+    """The terms of the phrase at ``start``, per language (with compound parts, or without);
+    empty for plain money."""
+    phrase = _phrase_from(question, start, lang)
     if all(_PLAIN_MONEY.match(w) for w in phrase):
         return {}
-    own = {t for w in phrase for t in word_terms(w, lang)}
+    own = {t for w in phrase for t in word_terms(w, lang)[: None if parts else 1]}
     if lang == "fi":
         return {lang: own}
     fi = {t for e in finnish_equivalents(" ".join(phrase), lang) for t in distinctive_terms(e)}
@@ -624,6 +637,7 @@ def rank_sentences(
         need=need,
         counted=_counted_terms(question, lang),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
+        thing=_which_terms(question, lang),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
@@ -676,6 +690,7 @@ class _Asked:
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
     measured: dict[str, set[str]]  # and of what an amount question measures
+    thing: dict[str, set[str]]  # and of the thing a "which thing" question asks for
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
@@ -813,6 +828,8 @@ class _Asked:
             wanted = self.measured.get(lang, self.measured.get("fi", set()))
             if wanted & s_terms:
                 score += 0.1
+        if self.thing and self.thing.get(lang, self.thing.get("fi", set())) & s_terms:
+            score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:

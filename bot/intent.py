@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from index.analysis import analyze, noun_case
+from index.analysis import analyze, function_words, noun_case
 
 
 class Need(StrEnum):
@@ -602,6 +602,53 @@ def need_words(question: str) -> set[str]:
 _WHEN_OPEN = re.compile(
     r"^\W*(milloin|koska|när|when)\b[^,;]*\b(auki|avoin\w*|haettavissa|öppen|open)\W*$", _I
 )
+# "Millä kustannusmallilla budjetti laaditaan?", "Which template is the budget made in?": the
+# question asks which thing (a cost model, a template), and the sum of money is its topic.
+_WHICH_THING = re.compile(
+    r"^\W*(millä|missä|minkä|mikä|mitkä|mitä|millai\w*|minkälai\w*|vilke[nt]|vilka|which|what)"
+    r"\s+([^\W\d]{4,})",
+    _I,
+)
+_SUM_WORD = re.compile(
+    r"(budjet|budget|summ|sum$|määrä|euro|raha|amount|belopp|kokonais|total|paljon|much|many|"
+    r"stor|suur|large|big|osuu|share|andel|del$|hint|price|pris)",
+    _I,
+)
+_PRONOUN_CASES = {
+    "millä": {"ulkoolento"},
+    "missä": {"sisaolento"},
+    "minkä": {"omanto"},
+    "mikä": {"nimento"},
+    "mitkä": {"nimento"},
+    "mitä": {"osanto"},
+}
+_ANY_CASE = {"nimento", "omanto", "osanto", "sisaolento", "ulkoolento", "ulkotulento"}
+_NO_THING = set("must should shall will would could might ska skall måste kommer".split())
+
+
+def asked_thing_at(question: str) -> int | None:
+    """Where the thing a "which thing" question asks for starts ("Millä kustannusmallilla…"),
+    None for any other question."""
+    m = _WHICH_THING.match(question)
+    if not m or re.search(rf"\b({_HOW_MUCH_WORDS})\b", question, _I):
+        return None
+    word = m.group(2).lower()
+    if word in _NO_THING or any(word in function_words(lang) for lang in ("fi", "sv", "en")):
+        return None
+    # A Finnish question names the thing with a noun in the question word's case
+    # ("millä kustannusmallilla"), not a verb ("mitä kuuluu") nor the doer ("mitä hankkeen").
+    pronoun = m.group(1).lower()
+    if pronoun[:1] == "m" and noun_case(word) not in _PRONOUN_CASES.get(pronoun, _ANY_CASE):
+        return None
+    return m.start(2)
+
+
+def _asks_which_thing(question: str) -> bool:
+    """Asks which thing, and the thing is no sum of money ("millä summalla" asks an amount)."""
+    at = asked_thing_at(question)
+    return at is not None and not _SUM_WORD.match(question[at:])
+
+
 # "Montako hanketta on käynnissä?" counts projects; "onko haku auki?" asks about the call.
 _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 
@@ -629,6 +676,8 @@ def classify(question: str) -> Need:
         and not (found[1] is Need.DATE and _WHEN_OPEN.search(question))
     ):
         found = found[1:]
+    if found[0] is Need.AMOUNT and _asks_which_thing(question):
+        found = found[1:] or [Need.GENERAL]
     if found[0] is Need.COUNT and re.match(
         r"(prosent|procent|percent|%)", counted_word(question) or "", _I
     ):

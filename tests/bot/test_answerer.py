@@ -379,6 +379,7 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "How much funding did the previous coordination project receive?",
         # A split wants the parts; the 9,3 M€ total is no answer.
         "Miten syksyn 2023 haun rahat jaettiin OKM:n ja STM:n kesken?",
+        "Paljonko syksyn 2023 haun rahoista tuli STM:ltä ja paljonko OKM:ltä?",
         # "hakemusten määrä" counts applications, which the spring call's documents do not.
         "okm kevät 2025 haku hakemusten määrä",
         # A bound on projects ("vähintään kahdesta hankkeesta") is no bound on points.
@@ -666,3 +667,17 @@ def test_a_finnish_row_in_an_english_chunk_is_read_as_finnish():
     assert _sentence_language("The previous coordination project ends on 31 August.", "en") == "en"
     assert _sentence_language("Hakuaika päättyy pian.", "fi") == "fi"
     assert _sentence_language("Kontakt: Antti", "sv") == "sv"  # too short to tell: the chunk's
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Millä kustannusmallilla syksyn 2023 hankkeiden kustannukset esitetään?",
+        "Which cost model is used in the autumn 2023 call?",
+    ],
+)
+def test_which_thing_question_quotes_the_sentence_that_names_it(corpus, question):
+    # Which cost model is asked, not how much: the sentence naming the model leads.
+    a = ask(corpus, question)
+    assert not a.refused, a.answer
+    assert "kustannusmallilla" in a.answer.split("[1]")[0]
