@@ -681,3 +681,18 @@ def test_which_thing_question_quotes_the_sentence_that_names_it(corpus, question
     a = ask(corpus, question)
     assert not a.refused, a.answer
     assert "kustannusmallilla" in a.answer.split("[1]")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # The documents never say "titteli"; a title is what stands beside the name.
+        ("mikä on elina palolan titteli", "Sosiaalineuvos"),
+        # "Niemis" is Niemi's (a Swedish genitive), a name the documents know.
+        ("Vad är Merja Niemis titel?", "Neuvotteleva virkamies"),
+    ],
+)
+def test_a_contact_persons_title_is_quoted_from_their_row(corpus, question, title):
+    a = ask(corpus, question)
+    assert not a.refused, a.answer
+    assert title in a.answer.split("[1]")[0]
