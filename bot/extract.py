@@ -664,7 +664,7 @@ def rank_sentences(
                 about is None and strict_from is not None and rank >= strict_from
             ):
                 continue
-            score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior)
+            score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context))
     if meaning is not None and out:
@@ -675,6 +675,11 @@ def rank_sentences(
             s.score += MEANING_WEIGHT * (s.similarity - 0.8)
     out.sort(key=lambda s: -s.score)
     return out
+
+
+# The kinds of answer that are one call's own figures, and what ends the clause holding one.
+_FIGURES_OF_A_CALL = {Need.COUNT, Need.AMOUNT, Need.DATE, Need.DURATION}
+_CLAUSE_ENDS = (":", ";", ",", " sekä ", " samt ", " as well as ")
 
 
 @dataclass
@@ -772,6 +777,19 @@ class _Asked:
         if self.text_before is not None:
             yield from self.text_before(passage).split("\n")[::-1]
 
+    def _of_other_call(self, sent: str, m: re.Match[str], lang: str, passage, at: int) -> bool:
+        """The clause that holds the figure names only another call than the one asked about;
+        in a shared document, a clause that names none is read with the lines above it ("Käynnissä
+        12 hankekokonaisuutta, sekä koordinaatiohanke" counts the autumn call's projects)."""
+        _, _, mine, others = self.focus
+        begin = max(sent.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1
+        ends = [i for c in _CLAUSE_ENDS if (i := sent.find(c, m.end())) >= 0]
+        clause = sent[begin : min(ends, default=len(sent))]
+        found = set(terms(clause, lang))
+        if mine & found or others & found or passage.call_id:
+            return bool(others & found) and not mine & found
+        return self.which_call(clause, passage, at) == "other"
+
     def _right_bound(self, m: re.Match[str]) -> bool:
         if self.direction and m.group(1).lower() not in BOUND_DIRECTION[self.direction]:
             return False
@@ -779,7 +797,9 @@ class _Asked:
             return not re.match(r"%|pro|per", m.group(m.lastindex or 0), re.I)
         return True
 
-    def score(self, sent, context, label, ordinal, passage, prior) -> tuple[float, float, bool]:
+    def score(
+        self, sent, context, label, ordinal, passage, prior, start
+    ) -> tuple[float, float, bool]:
         lang = _sentence_language(sent, passage.language)
         s_terms = set(terms(sent, lang))
         if context:
@@ -794,6 +814,13 @@ class _Asked:
             # network meets: a frequency, a duration or a bound is of something the question
             # names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta").
             has_span = not self.concepts.get(lang, self.concepts["fi"])
+        if has_span and self.focus is not None and self.need in _FIGURES_OF_A_CALL:
+            # "…: syksyn 2023 haussa rahoitettuja 12 hankekokonaisuutta" in the coordination
+            # call's notice counts another call's projects.
+            has_span = any(
+                not self._of_other_call(sent, m, lang, passage, start)
+                for m in self.span.finditer(sent)
+            )
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.
             has_span = self._counts_the_asked(sent, lang)

@@ -696,3 +696,11 @@ def test_a_contact_persons_title_is_quoted_from_their_row(corpus, question, titl
     a = ask(corpus, question)
     assert not a.refused, a.answer
     assert title in a.answer.split("[1]")[0]
+
+
+def test_a_count_of_another_calls_projects_does_not_answer_for_the_asked_call(corpus):
+    # The coordination notice also counts the autumn 2023 call's projects ("…: syksyn 2023
+    # haussa rahoitettuja 12 hankekokonaisuutta (yhteensä 30 hanketta)"); its own count leads.
+    a = ask(corpus, "Kuinka monta hanketta koordinaatiohankkeen jatkohaussa rahoitetaan?")
+    assert not a.refused, a.answer
+    assert "yksi hanke" in a.answer.split("[1]")[0]
