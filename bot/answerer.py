@@ -62,6 +62,7 @@ from ingest.language import detect_language
 log = logging.getLogger(__name__)
 
 # Evidence thresholds (see bench/answers.py for the numbers that set them).
+_LANGUAGE_TERMS = {"suomi", "ruotsi", "englanti", "kieli", "~kieli"}
 MIN_COVERAGE = 0.34  # share of the question's topic terms found in the best passage
 MIN_DENSE = 0.80  # cosine of the best passage (Finnish question)
 MIN_DENSE_CROSS = 0.81  # same, Swedish or English question (no word overlap to lean on)
@@ -323,6 +324,10 @@ class Answerer:
         ):
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
+        if LANGUAGE_ASKED.search(asked) and not self._language_of_the_topic(
+            asked, lang, ignore, chosen
+        ):
+            return "asks the language of something; the sentence naming a language is about another"
         if (
             need is not Need.COUNT
             and SPLIT_ASKED.search(asked)
@@ -392,6 +397,21 @@ class Answerer:
         if found < MIN_COVERAGE:
             return f"the passage has {found:.0%} of the topic words"
         return None
+
+    @staticmethod
+    def _language_of_the_topic(asked, lang, ignore, chosen: list[Sentence]) -> bool:
+        """A sentence names a language and what the question asks the language of: "Hakemuksen
+        voi laatia suomeksi tai ruotsiksi" says nothing of the info session's language."""
+        topic = [
+            c
+            for c in question_concepts(asked, lang, ignore, call_named=True)["fi"]
+            if not any(t in _LANGUAGE_TERMS or t.endswith("kielinen") for t in c)
+        ]
+        naming = [s for s in chosen if LANGUAGE_NAMED.search(f"{s.context} {s.text}")]
+        return not topic or any(
+            coverage(topic, set(terms(f"{s.context} {s.text}", s.passage.language))) > 0
+            for s in naming
+        )
 
     def _known_names(self) -> set[str]:
         """Words of calls.yaml (contacts, funders, authorities, titles): no funding recipient."""

@@ -677,6 +677,8 @@ def rank_sentences(
     return out
 
 
+# The kinds of answer that belong to a thing the question names.
+_OF_THE_NAMED = {Need.FREQUENCY, Need.DURATION, Need.BOUND, Need.LINK}
 # The kinds of answer that are one call's own figures, and what ends the clause holding one.
 _FIGURES_OF_A_CALL = {Need.COUNT, Need.AMOUNT, Need.DATE, Need.DURATION}
 _CLAUSE_ENDS = (":", ";", ",", " sekä ", " samt ", " as well as ")
@@ -809,10 +811,11 @@ class _Asked:
             own = self.asked_concepts.get(lang, self.asked_concepts["fi"])
             cov = max(cov, coverage(own, s_terms))
         has_span = bool(self.span and self.span.search(sent))
-        if has_span and cov == 0 and self.need in (Need.FREQUENCY, Need.DURATION, Need.BOUND):
+        if has_span and cov == 0 and self.need in _OF_THE_NAMED:
             # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the
-            # network meets: a frequency, a duration or a bound is of something the question
-            # names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta").
+            # network meets: a frequency, a duration, a bound or a link is of something the
+            # question names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta",
+            # the info session's Teams link no "osoitteessa eura2021.fi").
             has_span = not self.concepts.get(lang, self.concepts["fi"])
         if has_span and self.focus is not None and self.need in _FIGURES_OF_A_CALL:
             # "…: syksyn 2023 haussa rahoitettuja 12 hankekokonaisuutta" in the coordination

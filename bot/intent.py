@@ -13,6 +13,7 @@ class Need(StrEnum):
     SHARE = "share"  # a percentage: "kuinka suuri osuus", "how large a share"
     DATE = "date"
     CONTACT = "contact"
+    ADDRESS = "address"  # a street address: "käyntiosoite", "visiting address", "postadress"
     AGE = "age"
     COUNT = "count"
     DURATION = "duration"  # "kuinka pitkä hanke", "how long may a project run"
@@ -100,10 +101,19 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     ),
     (Need.FUNDER, None),  # _asks_funder, defined below
     (
+        Need.ADDRESS,
+        re.compile(
+            # Not "sähköpostiosoite", "e-postadress": an e-mail address is a contact.
+            r"(?<![\w-])(käynti|posti|katu)osoit\w*|\b(visiting|street|postal|office) address\w*|"
+            r"(?<![\w-])(besöks|post|gatu)adress\w*",
+            _I,
+        ),
+    ),
+    (
         Need.CONTACT,
         re.compile(
             r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|soitta\w*|"
-            r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post|telefon\w*|"
+            r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post(adress\w*)?|telefon\w*|"
             r"reach (him|her|them|someone|somebody|the contact\w*)|"
             # Who answers questions is whom to contact.
             r"who (can|could|will|should|would) (answer|help)|vem (kan|ska) (svara|hjälpa)|"
@@ -236,9 +246,12 @@ def counted_word(question: str) -> str | None:
     return elatives[-1] if elatives else following[0]
 
 
+_CALL_WORD = r"(haku\w*|hau\w*|call\w*|utlysning\w*|ansökningsomgång\w*)"
 _NEXT_CALL = re.compile(
-    r"\b(seuraava\w*|tuleva\w*|uu(si|de|tta)\w* haku\w*|next|upcoming|future|nästa|kommande)\b"
-    r"[^?]{0,60}\b(haku\w*|hau\w*|call\w*|utlysning\w*|ansökningsomgång\w*)",
+    r"\b(seuraava\w*|tuleva\w*|tulossa|next|upcoming|future|nästa|kommande)\b"
+    rf"[^?]{{0,60}}\b{_CALL_WORD}|"
+    # "uusi haku", "new call": right before the call word ("uusi yhdistys … haussa" is no call).
+    rf"\b(uu(si|sia|tta|det|den)|new|nya?)\s+(\w+\s+)?{_CALL_WORD}",
     _I,
 )
 
@@ -259,12 +272,13 @@ _RECIPIENTS = re.compile(
 
 # "Mikä organisaatio toteuttaa koordinaatiohanketta?": the answer is a name too.
 _RUNNER = re.compile(
-    r"\b(mikä|mitkä|which|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
-    r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteutta\w*|vetä\w*|vetää|hallinnoi\w*|"
-    r"runs?|running|leads?|leading|implement\w*|coordinat\w*|koordinoi\w*|leder|driver|"
-    r"genomför\w*|samordnar)\b|"
-    r"\b(kuka|ketkä|who|vem)\s+(toteuttaa|toteuttavat|vetää|vetävät|hallinnoi|runs|leads|"
-    r"implements|coordinates|leder|driver|genomför|samordnar)\b[^?]{0,60}?\b(\w*hank\w*|"
+    r"\b(mikä|mitkä|kuka|which|what|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
+    r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteut(ta|ti)\w*|vetä\w*|vetää|veti|"
+    r"hallinnoi\w*|runs?|ran|running|leads?|led|leading|implement\w*|coordinat\w*|koordinoi\w*|"
+    r"leder|ledde|driver|drev|genomför\w*|samordna\w*)\b|"
+    r"\b(kuka|ketkä|who|vem)\s+(toteuttaa|toteuttavat|toteutti|toteuttivat|vetää|vetävät|veti|"
+    r"hallinnoi|runs|ran|leads|led|implements|implemented|coordinates|coordinated|leder|ledde|"
+    r"driver|drev|genomför|genomförde|samordnar|samordnade)\b[^?]{0,60}?\b(\w*hank\w*|"
     r"\w*project\w*|\w*projekt\w*)",
     _I,
 )
@@ -389,6 +403,10 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     # An address or a number to reach someone by; the name is in the same row or sentence.
     Need.CONTACT: re.compile(
         r"[\w.+-]+(@|\(at\))[\w-]+\.[\w.]+|\b0\d{2,3}[\s-]?\d{3}[\s-]?\d{3,4}\b"
+    ),
+    # A street and number, or a postal code and town ("Raatihuoneenkatu 1", "13100 Hämeenlinna").
+    Need.ADDRESS: re.compile(
+        r"\b\d{5}\s+[A-ZÄÖÅ][a-zäöå]+|\b[A-ZÄÖÅ]\w+(katu|tie|kuja|väylä|gatan|vägen|street|road)\s+\d+"
     ),
     Need.AGE: re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*", _I),
     Need.DURATION: re.compile(
@@ -581,6 +599,9 @@ NEED_LEMMAS = {
     "puhelinnumero",
     "sähköpostiosoite",
     "osoite",
+    "käyntiosoite",
+    "postiosoite",
+    "katuosoite",
     "numero",
     "montako",
     "monta",

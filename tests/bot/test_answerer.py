@@ -366,8 +366,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Kuinka usein maksatushakemuksia pitää jättää koordinaatiohankkeessa?",
         # A score scale (1–5) is no threshold.
         "Mikä on valintaperusteiden pisteraja, jolla rahoitusta voi saada?",
-        # A notice names no one who runs a project.
+        # A notice names no one who runs a project, nor who ran the previous one.
         "edellisen koordinaatiohankkeen toteuttajaorganisaatio?",
+        "Which organisation implemented the previous coordination project?",
         # "32 hankekokonaisuutta" counts project packages, not projects; nothing says how many
         # were funded.
         "Montako hanketta vanhemmuuden tuen haussa lopulta rahoitettiin?",
@@ -380,6 +381,10 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # A split wants the parts; the 9,3 M€ total is no answer.
         "Miten syksyn 2023 haun rahat jaettiin OKM:n ja STM:n kesken?",
         "Paljonko syksyn 2023 haun rahoista tuli STM:ltä ja paljonko OKM:ltä?",
+        # A link is of the thing asked about: "osoitteessa eura2021.fi" is no info session's link.
+        "Where do I get the Teams link to the parenting support call's info session?",
+        # The notices give e-mail addresses and phone numbers, no street address.
+        "What is the visiting address of the Häme ELY Centre?",
         # "hakemusten määrä" counts applications, which the spring call's documents do not.
         "okm kevät 2025 haku hakemusten määrä",
         # A bound on projects ("vähintään kahdesta hankkeesta") is no bound on points.

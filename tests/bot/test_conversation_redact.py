@@ -73,6 +73,11 @@ def test_classify_needs():
     assert classify("What is the start date of the projects?") is Need.DATE
     assert classify("Who should I contact about the call?") is Need.CONTACT
     assert classify("Onko haku auki?") is Need.STATUS
+    # A street address is no e-mail address or phone number.
+    assert classify("Mikä on ELY-keskuksen käyntiosoite?") is Need.ADDRESS
+    assert classify("Vad är NTM-centralens besöksadress?") is Need.ADDRESS
+    assert classify("Mikä on Antti Hietan sähköpostiosoite?") is Need.CONTACT
+    assert classify("Vad är Antti Hietas e-postadress?") is Need.CONTACT
     # "When is it open?" asks for the period, which the status answer gives; "when does it
     # open?" asks for a date, and so does a question that mentions an open call in passing.
     assert classify("Milloin vanhemmuushaku on auki?") is Need.STATUS
@@ -240,6 +245,10 @@ def test_everyday_words_for_when_and_a_date_over_is_it_open():
     q = "Hur stor del av kostnaderna kan det offentliga stödet högst täcka?"
     assert classify(q) is Need.BOUND  # "del": a share of the costs, not a sum
     assert is_next_call("Milloin avautuu seuraava lasten, nuorten ja perheiden teeman ESR+-haku?")
+    # "uusi haku" is one call word, not two; "tulossa" is coming.
+    assert is_next_call("Tuleeko teemaan uusi haku?")
+    assert is_next_call("Onko teemaan tulossa hakuja ensi vuonna?")
+    assert not is_next_call("Voiko uusi yhdistys hakea tässä haussa?")
 
 
 def test_granting_an_authorisation_is_no_funding():
