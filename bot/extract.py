@@ -647,6 +647,7 @@ def rank_sentences(
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
         years={n for n in given | (ignore or set()) if re.fullmatch(r"(1[5-9]|20)\d\d", n)},
         new_asked=bool(NEW_ASKED.search(question)),
+        part=asked_part_number(question),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -675,6 +676,40 @@ def rank_sentences(
             s.score += MEANING_WEIGHT * (s.similarity - 0.8)
     out.sort(key=lambda s: -s.score)
     return out
+
+
+# Numbered parts of a theme or a call: "Alateema 1", "alakohdan 2", "Strand 1", "delområde 2".
+_PART = r"(?:alateem\w*|alakoh\w*|sub-?themes?|strands?|sub-?areas?|delområde\w*|undertema\w*)"
+_PART_NUMBER = re.compile(rf"\b{_PART}\s+(\d)\b", re.IGNORECASE)
+_ORDINALS = {
+    "1": r"ensimmäi\w*|first|första",
+    "2": r"toi(?:nen|sen|sessa|seen|sella|selle|sesta)|second|andra",
+    "3": r"kolma\w*|third|tredje",
+}
+_ORDINAL_PART = [
+    (n, re.compile(rf"\b(?:{words})\s+{_PART}", re.IGNORECASE)) for n, words in _ORDINALS.items()
+]
+
+
+def asked_part_number(question: str) -> str | None:
+    """The number of the sub-theme or strand a question asks about, by digit or ordinal."""
+    m = _PART_NUMBER.search(question)
+    if m:
+        return m.group(1)
+    return next((n for n, pattern in _ORDINAL_PART if pattern.search(question)), None)
+
+
+def _part_number(text: str) -> str | None:
+    m = _PART_NUMBER.search(text)
+    return m.group(1) if m else None
+
+
+def _part_above(passage: Passage, start: int) -> str | None:
+    """The part a sentence stands under: the nearest line above naming one, else the heading."""
+    for line in passage.text[: max(start, 0)].split("\n")[::-1]:
+        if (n := _part_number(line)) is not None and _PART_NUMBER.match(line.strip()):
+            return n
+    return _part_number(passage.section.split(">")[-1])
 
 
 # The kinds of answer that belong to a thing the question names.
@@ -706,6 +741,7 @@ class _Asked:
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     years: set[str]  # the years the question or the asked call's name holds
     new_asked: bool = False  # the question asks about a new thing ("the new project")
+    part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -864,6 +900,12 @@ class _Asked:
             score += 0.15
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
+        if self.part is not None and self.need is Need.GENERAL:
+            # "Mitä toisessa alakohdassa tehdään?": a sentence under strand 2, not strand 1.
+            # (An age or a date of strand 2 stands in its table row, which names no strand.)
+            under = _part_number(f"{context} {sent}") or _part_above(passage, start)
+            if under is not None:
+                score += 0.2 if under == self.part else -0.2
         if self.new_asked and PREVIOUS_NAMED.search(sent):
             score -= 0.3  # "the new project" is not answered by what the previous one does
         if self.stated and self._holds_stated(passage):

@@ -142,7 +142,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.AGE,
         re.compile(
-            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|age\w*|ålder\w*|åldersgrupp\w*|years old)\b",
+            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|age\w*|ålder\w*|åldr\w*|åldersgrupp\w*|"
+            r"years old)\b",
             _I,
         ),
     ),

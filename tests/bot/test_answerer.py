@@ -709,3 +709,27 @@ def test_a_count_of_another_calls_projects_does_not_answer_for_the_asked_call(co
     a = ask(corpus, "Kuinka monta hanketta koordinaatiohankkeen jatkohaussa rahoitetaan?")
     assert not a.refused, a.answer
     assert "yksi hanke" in a.answer.split("[1]")[0]
+
+
+def test_a_numbered_sub_theme_prefers_sentences_under_it():
+    from bot.extract import asked_part_number, rank_sentences
+    from bot.intent import Need
+    from index.retriever import Passage
+
+    assert asked_part_number("Mitä toisessa alakohdassa tehdään?") == "2"
+    assert asked_part_number("What is sub-theme 2 about?") == "2"
+    assert asked_part_number("Vad gäller i första delområdet?") == "1"
+    assert asked_part_number("Mitä alakohtia haussa on?") is None
+
+    def passage(i: int, section: str) -> Passage:
+        text = "Alateemassa kehitetään uusia toimintamalleja perheiden tukemiseksi."
+        return Passage(f"c{i}", "teema", "Teema", text, 1, (1,), section, "", "theme", "fi", 1.0)
+
+    # The same sentence under two headings: the one under the asked sub-theme leads.
+    ranked = rank_sentences(
+        "Mitä toisessa alateemassa kehitetään?",
+        "fi",
+        Need.GENERAL,
+        [passage(1, "Teema > Alateema 1: Tuki"), passage(2, "Teema > Alateema 2: Osaaminen")],
+    )
+    assert ranked[0].passage.chunk_id == "c2"

@@ -78,6 +78,7 @@ def test_classify_needs():
     assert classify("Vad är NTM-centralens besöksadress?") is Need.ADDRESS
     assert classify("Mikä on Antti Hietan sähköpostiosoite?") is Need.CONTACT
     assert classify("Vad är Antti Hietas e-postadress?") is Need.CONTACT
+    assert classify("För vilka åldrar är föreställningarna?") is Need.AGE  # "åldrar": ages
     # "When is it open?" asks for the period, which the status answer gives; "when does it
     # open?" asks for a date, and so does a question that mentions an open call in passing.
     assert classify("Milloin vanhemmuushaku on auki?") is Need.STATUS
