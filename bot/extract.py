@@ -915,7 +915,7 @@ class _Asked:
             if passage.call_id == call_id:
                 score += 0.1
             elif not passage.call_id:
-                score += 0.05 * min(4, len(names & s_terms))
+                score += 0.03 * min(4, len(names & s_terms))
         # A label ("Kustannukset, jotka eivät ole tukikelpoisia") says nothing on its own.
         if label:
             score -= 0.2

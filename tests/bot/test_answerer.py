@@ -733,3 +733,15 @@ def test_a_numbered_sub_theme_prefers_sentences_under_it():
         [passage(1, "Teema > Alateema 1: Tuki"), passage(2, "Teema > Alateema 2: Osaaminen")],
     )
     assert ranked[0].passage.chunk_id == "c2"
+
+
+def test_a_rule_of_the_call_beats_a_shared_sentence_that_only_names_it(corpus):
+    # The theme description's "Vanhemmuuden tuen hakuun saatiin 32 hankekokonaisuutta" names the
+    # call three times over; the notice's rule about wellbeing counties is what was asked.
+    a = ask(
+        corpus,
+        "In the parenting support call, must a project consortium include a wellbeing "
+        "services county?",
+    )
+    assert not a.refused, a.answer
+    assert "hyvinvointialue" in a.answer.split("[1]")[0]
