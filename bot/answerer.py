@@ -61,8 +61,9 @@ from ingest.language import detect_language
 
 log = logging.getLogger(__name__)
 
-# Evidence thresholds (see bench/answers.py for the numbers that set them).
+# The terms that name a language, not the thing whose language is asked.
 _LANGUAGE_TERMS = {"suomi", "ruotsi", "englanti", "kieli", "~kieli"}
+# Evidence thresholds (see bench/answers.py for the numbers that set them).
 MIN_COVERAGE = 0.34  # share of the question's topic terms found in the best passage
 MIN_DENSE = 0.80  # cosine of the best passage (Finnish question)
 MIN_DENSE_CROSS = 0.81  # same, Swedish or English question (no word overlap to lean on)

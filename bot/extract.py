@@ -693,10 +693,9 @@ _ORDINAL_PART = [
 
 def asked_part_number(question: str) -> str | None:
     """The number of the sub-theme or strand a question asks about, by digit or ordinal."""
-    m = _PART_NUMBER.search(question)
-    if m:
-        return m.group(1)
-    return next((n for n, pattern in _ORDINAL_PART if pattern.search(question)), None)
+    return _part_number(question) or next(
+        (n for n, pattern in _ORDINAL_PART if pattern.search(question)), None
+    )
 
 
 def _part_number(text: str) -> str | None:
@@ -705,10 +704,11 @@ def _part_number(text: str) -> str | None:
 
 
 def _part_above(passage: Passage, start: int) -> str | None:
-    """The part a sentence stands under: the nearest line above naming one, else the heading."""
+    """The part a sentence stands under: the nearest line above that opens with one ("Alateema
+    2: …"), else the heading."""
     for line in passage.text[: max(start, 0)].split("\n")[::-1]:
-        if (n := _part_number(line)) is not None and _PART_NUMBER.match(line.strip()):
-            return n
+        if m := _PART_NUMBER.match(line.strip()):
+            return m.group(1)
     return _part_number(passage.section.split(">")[-1])
 
 

@@ -668,7 +668,7 @@ def asked_thing_at(question: str) -> int | None:
 def _asks_which_thing(question: str) -> bool:
     """Asks which thing, and the thing is no sum of money ("millä summalla" asks an amount)."""
     at = asked_thing_at(question)
-    return at is not None and not _SUM_WORD.match(question[at:])
+    return at is not None and not _SUM_WORD.match(re.match(r"\w+", question[at:]).group(0))
 
 
 # "Montako hanketta on käynnissä?" counts projects; "onko haku auki?" asks about the call.
