@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.conversation import SharedConversationStore, Turn
 from bot.extract import (
     Sentence,
+    absent_finnish_terms,
     absent_subjects,
     absent_terms,
     coverage,
@@ -380,6 +381,9 @@ class Answerer:
         absent = absent_subjects(asked, vocab, ignore) if vocab else []
         if absent:
             return f"subjects the documents never mention: {absent}"
+        unused = absent_finnish_terms(asked, vocab) if vocab else []
+        if unused:
+            return f"terms of the field the documents never use: {unused}"
         if dense < MIN_DENSE:
             return f"dense {dense:.3f} too low"
         concepts = question_concepts(asked, lang, ignore)["fi"]

@@ -373,6 +373,19 @@ def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     ]
 
 
+def absent_finnish_terms(question: str, vocabulary) -> list[str]:
+    """Words of a Finnish question for a term of the field the documents never use
+    ("ulkomainen", "tilintarkastaja"): the Finnish side of ``absent_terms``."""
+    unused = {
+        lemma
+        for e in load_glossary()
+        if not _used(e, vocabulary)
+        for w in e.fi
+        for lemma in word_terms(w, "fi")[:1]
+    }
+    return [w for w in words(question) if set(word_terms(w, "fi")[:1]) & unused]
+
+
 def _used(entry, vocabulary) -> bool:
     """The documents use one of a glossary entry's Finnish terms: each of its words, in some form
     ("maksatus" in "maksatushakemus"), not merely a part of it ("työ" of "vapaaehtoistyö")."""
