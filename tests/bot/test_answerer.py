@@ -383,6 +383,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Paljonko syksyn 2023 haun rahoista tuli STM:ltä ja paljonko OKM:ltä?",
         # A link is of the thing asked about: "osoitteessa eura2021.fi" is no info session's link.
         "Where do I get the Teams link to the parenting support call's info session?",
+        # Nor of recordings of the info sessions, or of signing up for them.
+        "Finns det en inspelning av informationsmötet?",
+        "Pitääkö koordinaatiohaun hakuinfoon ilmoittautua?",
         # Nothing is said of organisations from abroad, in any language.
         "Can a foreign organisation be a partner in the coordination project?",
         "Voiko ulkomainen yhdistys hakea rahoitusta vanhemmuushaussa?",
