@@ -49,6 +49,7 @@ from bot.intent import (
     is_follow_up,
     is_injection,
     is_next_call,
+    without_comparisons,
 )
 from bot.models import Answer, Citation
 from bot.spelling import fix_typos, restore_letters
@@ -341,7 +342,9 @@ class Answerer:
         digits = _digits(evidence)
         # A figure offered to be checked is answered by the right one ("Isn't it 200 000 €?").
         offered = lead.has_span and checks_a_figure(asked)
-        numbers = re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", asked)
+        numbers = re.findall(
+            r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", without_comparisons(asked)
+        )
         for number in [] if offered else numbers:
             # "250,000" and "250 000" are the same number.
             if number not in evidence and number not in ignore and _digits(number) not in digits:
@@ -384,6 +387,9 @@ class Answerer:
         unused = absent_finnish_terms(asked, vocab) if vocab else []
         if unused:
             return f"terms of the field the documents never use: {unused}"
+        names = unknown_names(asked, lang, vocab) if vocab else []
+        if names:
+            return f"names the documents never mention: {names}"
         if dense < MIN_DENSE:
             return f"dense {dense:.3f} too low"
         concepts = question_concepts(asked, lang, ignore)["fi"]
@@ -651,7 +657,16 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     """The call a question names, by distinctive title words, id, year, season and funder.
 
     A title word counts only when no other call's title has it; None when no call stands out.
+    A call named only to compare with ("samma … som i föräldraskapsutlysningen") is not the one
+    asked about, when the rest of the question names another.
     """
+    rest = without_comparisons(question)
+    if rest != question and (call := _match_call(rest, calls)) is not None:
+        return call
+    return _match_call(question, calls)
+
+
+def _match_call(question: str, calls: CallsFile) -> Call | None:
     q_words = set(re.findall(r"\w+", question.lower()))
     q_terms = set(terms(question, "fi")) | q_words
     lang = detect_language(question)

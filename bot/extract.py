@@ -184,13 +184,15 @@ def unknown_words(
         t |= synonyms  # "porukka" is a word for "ryhmä"
         # A glossary synonym the documents use ("omavastuuosuus": omarahoitusosuus) makes the
         # word known whatever its parts are.
+        head_unknown = _unknown_head(w, lemma, vocabulary)
         if any(x in vocabulary for x in t - NEED_LEMMAS) and (
             any(x in vocabulary for x in synonyms)
             or not _unknown_modifier(lemma, t, vocabulary)
+            and not head_unknown
             and (rest or not _unknown_chain(w, lemma, vocabulary))
         ):
             continue
-        if lemma and _stem(lemma[0]) in _stems(vocabulary):
+        if lemma and _stem(lemma[0]) in _stems(vocabulary) and not head_unknown:
             continue
         out.append(w)
     return out
@@ -217,6 +219,27 @@ def _unknown_modifier(lemma: list[str], t: set[str], vocabulary) -> bool:
     return any(
         x not in vocabulary and _stem(x) not in _stems(vocabulary) and whole.startswith(x)
         for x in modifiers
+    )
+
+
+# "alaraja", "kattosumma": a bound on the asked figure, whatever the documents call it.
+_BOUND_HEADS = {"raja", "katto", "minimi", "maksimi"}
+
+
+def _unknown_head(word: str, lemma: list[str], vocabulary) -> bool:
+    """A compound the documents never use whose last part they never use either:
+    "budjettipohja" is a template, whatever they say of the budget."""
+    if not lemma or lemma[0] in vocabulary:
+        return False
+    parts = word_terms(word, "fi")[1:]
+    if len(parts) < 2 or len(head := parts[-1]) < 4 or not lemma[0].endswith(head):
+        return False
+    known = vocabulary.__contains__
+    return not (
+        known(head)
+        or head in NEED_LEMMAS | WEAK_LEMMAS | _BOUND_HEADS
+        or _stem(head) in _stems(vocabulary)
+        or any(map(known, finnish_synonyms(head)))
     )
 
 
@@ -332,16 +355,17 @@ def unknown_asked_thing(question: str, lang: str, vocabulary) -> list[str]:
 # "Vi är en förening i Vasa – när …", "I work at a school in Oulu and wonder …": a situation
 # clause before the question proper, whose place names are no topic.
 _SITUATION_CLAUSE = re.compile(
-    r"^\s*(?:hej\w*[,!]?\s*|hi[,!]?\s*|hello[,!]?\s*)?"
-    r"(?:vi är|vi har|jag är|jag jobbar|jag arbetar|we are|we're|we have|i am|i'm|i work)\b"
-    r"[^?]*?(?:\s[–-]\s|,\s*(?:och|and)\s|\s(?:och undrar|and (?:would like to )?(?:know|ask|"
-    r"wonder)))",
+    r"^\s*(?:hej\w*[,!]?\s*|hei[,!]?\s*|moi\w*[,!]?\s*|hi[,!]?\s*|hello[,!]?\s*)?"
+    r"(?:vi är|vi har|jag är|jag jobbar|jag arbetar|we are|we're|we have|i am|i'm|i work|"
+    r"olemme|olen|meillä on|edustan|työskentelen|toimin)\b"
+    r"[^?]*?(?:\s[–-]\s|,\s*(?:och|and|ja)\s|\s(?:och undrar|and (?:would like to )?(?:know|ask|"
+    r"wonder)|ja (?:mietin|haluaisin|kysyisin|haluan)))",
     re.I,
 )
 
 
 def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
-    """Names in a Swedish or English question that no document uses and no glossary term
+    """Names in a question that no document uses and no glossary term
     explains: a place or body the documents never mention ("Åland", "Estonian", "Business
     Finland"), whose rules they cannot give. Sentence-initial words, "I" and two-letter
     acronyms ("EU") are no names here; nor is a place in the situation told before asking."""
@@ -355,7 +379,7 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
             continue
         if w.isupper() and len(w) <= 2 or any(a <= m.start() < b for a, b in covered):
             continue
-        found = {w.lower(), *word_terms(w, lang), *word_terms(w, "fi")}
+        found = {w.lower(), w.lower().rstrip("+"), *word_terms(w, lang), *word_terms(w, "fi")}
         if lang == "sv" and w.endswith("s"):
             found |= set(word_terms(w[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
         if not any(t in vocabulary for t in found):
@@ -392,7 +416,10 @@ def _used(entry, vocabulary) -> bool:
 
     def known(w: str) -> bool:
         lemma = next(iter(word_terms(w, "fi")), w.lower())
-        return lemma in vocabulary or _has_prefix(vocabulary, lemma[: max(4, len(lemma) - 1)])
+        # A short word has no room for an ending: "loma" is not in "lomake".
+        return lemma in vocabulary or (
+            len(lemma) > 4 and _has_prefix(vocabulary, lemma[: max(4, len(lemma) - 1)])
+        )
 
     return any(all(known(w) for w in re.findall(r"\w+", term)) for term in entry.fi)
 

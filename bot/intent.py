@@ -112,8 +112,11 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.CONTACT,
         re.compile(
-            r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|sähköpost\w*|soitta\w*|"
-            r"puhelin\w*|contact\w*|e-?mail|phone|kontakt\w*|e-?post(adress\w*)?|telefon\w*|"
+            # "sähköpostilla", "by e-mail": a way of sending, not a contact.
+            r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|soitta\w*|"
+            r"sähköpost(?!illa\b|itse\b)\w*|(?<!by )(?<!via )e-?mail|"
+            r"puhelin\w*|contact\w*|phone|kontakt\w*|(?<!per )(?<!med )e-?post(adress\w*)?|"
+            r"telefon\w*|"
             r"reach (him|her|them|someone|somebody|the contact\w*)|"
             # Who answers questions is whom to contact.
             r"who (can|could|will|should|would) (answer|help)|vem (kan|ska) (svara|hjälpa)|"
@@ -579,7 +582,9 @@ _NEED_WORDS = set(
     # "In total" names the kind of answer (a sum or a count), not a topic.
     "yhteensä kaikkiaan sammanlagt totalt altogether overall "
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").
-    "iso isompi tarjolla jaossa saatavilla pisin lyhin sallittu sallitaan".split()
+    "iso isompi tarjolla jaossa saatavilla pisin lyhin sallittu sallitaan "
+    # The time of day: "päivä ja kello?", "vilken dag och vilken tid", "what time".
+    "kello kellonaika klo tid tiden klockan klockslag time".split()
 )
 
 
@@ -612,6 +617,15 @@ NEED_LEMMAS = {
     "päivä",  # "mihin päivään mennessä"
     "ajankohta",
     "euro",
+    "kello",
+    "kellonaika",
+    # "milloin haku alko ja loppu?", "marraskuun lopussa": a date, however it is said.
+    "alku",
+    "loppu",
+    *(
+        f"{month}kuu"
+        for month in "tammi helmi maalis huhti touko kesä heinä elo syys loka marras joulu".split()
+    ),
 }
 
 
@@ -675,6 +689,9 @@ def _asks_which_thing(question: str) -> bool:
 _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 
 
+_MONEY_FIGURE = re.compile(r"\d[\d\s,.]*\s*(milj\w*|miljoon\w*|euro\w*|€|million\w*|miljon\w*)", _I)
+
+
 def classify(question: str) -> Need:
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
@@ -698,12 +715,16 @@ def classify(question: str) -> Need:
         and not (found[1] is Need.DATE and _WHEN_OPEN.search(question))
     ):
         found = found[1:]
+    if found[0] is Need.STATUS and checks_a_figure(question) and _MONEY_FIGURE.search(question):
+        return Need.AMOUNT  # "Oliko haussa haettavissa 6 miljoonaa euroa?" checks a sum
     if found[0] is Need.AMOUNT and _asks_which_thing(question):
         found = found[1:] or [Need.GENERAL]
     if found[0] is Need.COUNT and re.match(
         r"(prosent|procent|percent|%)", counted_word(question) or "", _I
     ):
         return Need.SHARE  # "montako prosenttia" asks for a share, not a count
+    if found[0] is Need.COUNT and re.match(r"(euro|€)", counted_word(question) or "", _I):
+        return Need.AMOUNT  # "montako euroa", "how many euros": a sum of money
     if found[0] is Need.AMOUNT and _asks_bound(question):
         # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
         # share. "Is there a maximum grant per project?" asks for the bound too.
@@ -826,7 +847,7 @@ _PREVIOUS_WORDS = (
     r"edelli\w*|edeltäv\w*|aiemp\w*|aikaisemp\w*|entis\w*|tidigare|föregående|förra|"
     r"previous|earlier|former"
 )
-_PREVIOUS = re.compile(rf"\b({_PREVIOUS_WORDS})\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?", _I)
+_PREVIOUS = re.compile(rf"\b({_PREVIOUS_WORDS}),?\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?", _I)
 _CALL_NOUN = re.compile(r"^(\w*(haku|hau[nsl]\w*|haa?s\w*)|calls?|\w*utlysning\w*)$", _I)
 PREVIOUS_NAMED = re.compile(rf"\b({_PREVIOUS_WORDS})\b", _I)
 
@@ -846,8 +867,10 @@ def asks_previous(question: str) -> bool:
 
 # "Isn't the minimum size 200 000 euros?", "Eikö hakuaika pääty 15.3.?": a figure offered to be
 # checked. The answer is the documents' figure, which need not be the one offered.
+# Any sentence of the question may offer it: "Hur länge får projektet pågå? Går 30 månader bra?"
 _CHECKS_FIGURE = re.compile(
-    r"^\s*(eikö|eihän|onko|onkohan|isn't|is|aren't|are|wasn't|was|är inte|är|stämmer det|"
+    r"(?:^|[.?!]\s+)(eikö|eihän|onko|onkohan|oliko|olikohan|ovatko|olivatko|riittääkö|käykö|"
+    r"kelpaako|isn't|is|aren't|are|wasn't|was|were|är inte|är|var|går|räcker|stämmer det|"
     r"pitääkö paikkansa|is it true)\b",
     _I,
 )
@@ -855,6 +878,22 @@ _CHECKS_FIGURE = re.compile(
 
 def checks_a_figure(question: str) -> bool:
     return bool(_CHECKS_FIGURE.search(question))
+
+
+# "– samma 24 månader som i föräldraskapsutlysningen?", "Muissa hauissa flat rate on 40 %, mutta
+# mitä OKM:n haun…": a clause comparing with another call. Neither its call nor its figure is the
+# one asked about.
+_A_CALL = r"\w*(?:haku|hau[nsli]|hakuun|utlysning|call)\w*"
+_COMPARED = re.compile(
+    rf"\b(?:som i|som för|kuin|than|as in|as for|like in|like)\s+(?:\S+\s+){{0,4}}?{_A_CALL}"
+    rf"|\b(?:muissa|muiden|muille|toisissa|other|andra|övriga)\s+{_A_CALL}[^,;:?.!–]*",
+    _I,
+)
+
+
+def without_comparisons(question: str) -> str:
+    """The question less its clauses about other calls."""
+    return _COMPARED.sub(" ", question)
 
 
 # "Paljonko vanhemmuushaussa lopulta myönnettiin?", "how much did the biggest project get?": what

@@ -17,7 +17,7 @@ from collections.abc import Callable, Container
 
 from bot.intent import need_words
 from index.analysis import function_words, spell, suggest, voikko_available, word_terms
-from index.glossary import load
+from index.glossary import finnish_synonyms, load
 
 # What a missing letter may have been, per language.
 _LETTERS = {"fi": {"a": "aä", "o": "oö"}, "sv": {"a": "aäå", "o": "oö"}}
@@ -76,6 +76,8 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
     """
     if not vocabulary or lang not in ("fi", "en") or (lang == "fi" and not voikko_available()):
         return question
+    if lang == "fi":
+        question = _join_split_compounds(question, vocabulary)
     ours = _known_words(lang, vocabulary)
 
     def fix(m: re.Match[str]) -> str:
@@ -96,6 +98,30 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
         return english.correction(word) or word
 
     return re.sub(r"\w+", fix, question)
+
+
+# The second word is matched ahead, so that each word is tried with the one before it.
+_TWO_WORDS = re.compile(r"\b([a-zäöå]{3,}) (?=([a-zäöå]{4,})\b)")
+
+
+def _join_split_compounds(question: str, vocabulary: Container[str]) -> str:
+    """A compound typed apart ("info tilaisuus" for "infotilaisuus"), whose second part alone the
+    documents never use, is joined when the whole is a Finnish word that they (or the glossary,
+    by a synonym they use) know."""
+
+    def join(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        whole = first + second
+        if first in function_words("fi") or _finnish_in(second, vocabulary) or not spell(whole):
+            return m.group(0)
+        if list(word_terms(first, "fi")[:1]) not in ([], [first]):
+            return m.group(0)  # an inflected word is no compound part: "hankkeen vähimmäiskoko"
+        lemma = word_terms(whole, "fi")[:1]
+        synonyms = finnish_synonyms(lemma[0]) if lemma else frozenset()
+        known = _finnish_in(whole, vocabulary) or any(x in vocabulary for x in synonyms)
+        return first if known else m.group(0)  # the space goes: the second word follows
+
+    return _TWO_WORDS.sub(join, question)
 
 
 # Finnish words are long, and a five-letter slip is often another word ("kunta", "junta").

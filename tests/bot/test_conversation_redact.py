@@ -5,7 +5,16 @@ from __future__ import annotations
 import time
 
 from bot.conversation import SharedConversationStore, Turn
-from bot.intent import SPAN_PATTERNS, Need, classify, counted_word, is_follow_up, is_injection
+from bot.intent import (
+    SPAN_PATTERNS,
+    Need,
+    checks_a_figure,
+    classify,
+    counted_word,
+    is_follow_up,
+    is_injection,
+    without_comparisons,
+)
 from bot.redact import redact
 
 
@@ -255,3 +264,22 @@ def test_spoken_finnish_and_everyday_swedish():
     assert classify("Mihin numeroon mä voin soittaa, jos EURAn kanssa tulee ongelmia?") is (
         Need.CONTACT
     )
+
+
+def test_a_sum_counted_in_euros_and_a_way_of_sending_are_no_count_or_contact():
+    assert classify("Montako euroa hakija maksaa itse?") is Need.AMOUNT
+    assert classify("How many euros can one project get?") is Need.AMOUNT
+    assert classify("Oliko haussa haettavissa 6 miljoonaa euroa?") is Need.AMOUNT
+    assert classify("Voiko hakemuksen lähettää sähköpostilla?") is not Need.CONTACT
+    assert classify("Can I send the application by email?") is not Need.CONTACT
+    assert classify("Mikä on yhteyshenkilön sähköposti?") is Need.CONTACT
+
+
+def test_a_figure_offered_in_a_later_sentence_and_a_compared_call():
+    assert checks_a_figure("Hur länge får projektet pågå? Går 30 månader bra?")
+    assert checks_a_figure("Oliko määräraha 2,5 miljoonaa euroa?")
+    assert not checks_a_figure("Paljonko rahaa on haettavissa?")
+    assert without_comparisons("Hur länge – samma 24 månader som i föräldraskapsutlysningen?") == (
+        "Hur länge – samma 24 månader  ?"
+    )
+    assert "40" not in without_comparisons("Muissa hauissa flat rate on 40 %, mutta mitä?")

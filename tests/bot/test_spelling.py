@@ -58,6 +58,18 @@ def test_finnish_slips_are_mended_only_into_words_the_documents_use():
     assert fix_typos("Voiko saada enakkomaksua?", "fi", vocab) == "Voiko saada enakkomaksua?"
 
 
+@needs_voikko
+def test_a_compound_typed_apart_is_joined_when_the_documents_know_the_whole():
+    vocab = {"hakuinfo", "info", "hanke", "vähimmäiskoko", "haku"}
+    # "infotilaisuus" is the glossary's word for the documents' "hakuinfo".
+    assert fix_typos("milloin on haun info tilaisuus?", "fi", vocab) == (
+        "milloin on haun infotilaisuus?"
+    )
+    # An inflected first word is no compound part, and a known second word stays apart.
+    assert fix_typos("hankkeen vähimmäiskoko?", "fi", vocab) == "hankkeen vähimmäiskoko?"
+    assert fix_typos("info haku", "fi", vocab) == "info haku"
+
+
 def test_english_slips_are_mended_but_the_documents_words_are_kept():
     # Words of the documents that an English dictionary would "mend" ("payola", "eurasia").
     vocab = {t for w in "elina palola eurassa".split() for t in word_terms(w, "en")}
