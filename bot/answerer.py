@@ -26,6 +26,7 @@ from bot.extract import (
     select,
     unexplained_words,
     unknown_asked_thing,
+    unknown_authorities,
     unknown_kinds,
     unknown_names,
     unknown_words,
@@ -387,9 +388,9 @@ class Answerer:
         unused = absent_finnish_terms(asked, vocab) if vocab else []
         if unused:
             return f"terms of the field the documents never use: {unused}"
-        names = unknown_names(asked, lang, vocab) if vocab else []
-        if names:
-            return f"names the documents never mention: {names}"
+        places = unknown_authorities(asked, vocab) if vocab else []
+        if places:
+            return f"an authority of a place the documents never name: {places}"
         if dense < MIN_DENSE:
             return f"dense {dense:.3f} too low"
         concepts = question_concepts(asked, lang, ignore)["fi"]

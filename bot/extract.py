@@ -387,6 +387,25 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
     return out
 
 
+def unknown_authorities(question: str, vocabulary) -> list[str]:
+    """Places the documents never name, named in a Finnish question as an authority's:
+    "Pohjois-Pohjanmaan ELY-keskuksen yhteyshenkilö" is someone the documents cannot give, while
+    "Voiko Tampereen kaupunki hakea?" is answered by the rule for municipalities. (Other unknown
+    names in Finnish questions are left to the other checks: refusing them lost answers.)"""
+    out = []
+    for name in unknown_names(question, "fi", vocabulary):
+        m = re.search(rf"[\w-]*\b{re.escape(name)}[\w-]*(\s+\S+)?", question)
+        token, after = (m.group(0).split(maxsplit=1) + [""])[:2] if m else (name, "")
+        readings = analyze(token)
+        place = any(
+            r.get("CLASS") == "paikannimi" or r.get("BASEFORM", "")[:1].isupper() for r in readings
+        )
+        if not place or not re.match(r"(ELY|NTM|AVI)\b|\w*(keskus|virasto|ministeriö)", after):
+            continue
+        out.append(name)
+    return out
+
+
 def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     """Terms of the field in a Swedish or English question that the documents never use in
     Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish
