@@ -570,6 +570,10 @@ def _phrase_terms(question: str, start: int, lang: str, parts: bool = True) -> d
     phrase = _phrase_from(question, start, lang)
     if all(_PLAIN_MONEY.match(w) for w in phrase):
         return {}
+    # "EU-ohjelman" is an "ohjelma" too.
+    whole = re.match(r"[\w-]+", question[start:])
+    if whole and "-" in whole.group(0).strip("-"):
+        phrase = [*phrase, whole.group(0).rsplit("-", 1)[1]]
     own = {t for w in phrase for t in word_terms(w, lang)[: None if parts else 1]}
     if lang == "fi":
         return {lang: own}
@@ -696,7 +700,8 @@ def rank_sentences(
         need=need,
         counted=_counted_terms(question, lang),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
-        thing=_which_terms(question, lang),
+        # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not.
+        thing=_which_terms(question, lang) if need is not Need.FUNDER else {},
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
@@ -944,6 +949,9 @@ class _Asked:
             has_span = any(
                 not re.match(r"%|pro", m.group(1), re.I) for m in self.span.finditer(sent)
             )
+        if self.need is Need.FUNDER and has_span and "@" in sent and not _FUNDING.search(sent):
+            # A contact's ministry ("Elina Palola – STM – elina.palola@gov.fi") funds nothing.
+            has_span = False
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2
@@ -953,7 +961,9 @@ class _Asked:
             wanted = self.measured.get(lang, self.measured.get("fi", set()))
             if wanted & s_terms:
                 score += 0.1
-        if self.thing and self.thing.get(lang, self.thing.get("fi", set())) & s_terms:
+        if self.thing and self.thing.get(lang, self.thing.get("fi", set())) & {
+            t.lstrip("-") for t in s_terms  # "-ohjelmaan" of "… 2021–2027 -ohjelmaan"
+        }:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
@@ -981,6 +991,9 @@ class _Asked:
         if len(sent) > 400:
             score -= 0.05
         return score, cov, has_span
+
+
+_FUNDING = re.compile(r"rahoitta|rahoittaj|finansier|fund", re.I)
 
 
 @lru_cache(maxsize=20_000)

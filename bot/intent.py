@@ -177,7 +177,7 @@ _FUNDER_NOUN = re.compile(
     _I,
 )
 _FUNDS = (
-    r"(rahoitta\w*|rahoitti\w*|myöntä\w*|funds|funded|funding|finances|financed|finansier\w*|"
+    r"(rahoitta\w*|rahoitti\w*|myöntä\w*|funds?|funded|funding|finances|financed|finansier\w*|"
     r"bevilja\w*|grants?|betala\w*|pays?|maksaa)"
 )
 # "Mitkä ministeriöt rahoittivat", "vilken myndighet beviljar": an authority that funds.
@@ -642,7 +642,7 @@ _WHEN_OPEN = re.compile(
 # question asks which thing (a cost model, a template), and the sum of money is its topic.
 _WHICH_THING = re.compile(
     r"^\W*(millä|missä|minkä|mikä|mitkä|mitä|millai\w*|minkälai\w*|vilke[nt]|vilka|which|what)"
-    r"\s+([^\W\d]{4,})",
+    r"\s+([^\W\d][\w-]{3,})",
     _I,
 )
 _SUM_WORD = re.compile(

@@ -689,6 +689,14 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "jättää?",
             "28.2.2025",
         ),
+        # A contact's ministry funds nothing: the funders are the row or sentence that says so.
+        ("Which ministries fund the autumn 2023 call?", "^[^“]*“[^”]*Rahoittaja"),
+        ("Vilka ministerier finansierar föräldraskapsutlysningen?", "^[^“]*“[^”]*finansieras av"),
+        # "EU-ohjelman" asks for a programme: the sentence naming "-ohjelmaan" answers.
+        (
+            "Minkä EU-ohjelman kautta lasten, nuorten ja perheiden teeman hakuja rahoitetaan?",
+            "Uudistuva ja osaava Suomi",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
