@@ -962,7 +962,8 @@ class _Asked:
             if wanted & s_terms:
                 score += 0.1
         if self.thing and self.thing.get(lang, self.thing.get("fi", set())) & {
-            t.lstrip("-") for t in s_terms  # "-ohjelmaan" of "… 2021–2027 -ohjelmaan"
+            t.lstrip("-")
+            for t in s_terms  # "-ohjelmaan" of "… 2021–2027 -ohjelmaan"
         }:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
