@@ -12,6 +12,8 @@ from bot.intent import (
     BOUND_DIRECTION,
     CUES,
     GETS_MONEY,
+    LANGUAGE_ASKED,
+    LANGUAGE_NAMED,
     NEED_CUES,
     NEED_LEMMAS,
     NEW_ASKED,
@@ -72,7 +74,7 @@ Concepts = list[frozenset[str]]
 # Verbs that carry no topic: "saivat rahoitusta" is about rahoitus, not about getting.
 WEAK_LEMMAS = {"saada", "tulla", "haluta", "tarvita", "tehdä", "käydä", "mennä", "löytyä"}
 # Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") rather than name its topic.
-WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri"}
+WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -382,9 +384,22 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
         found = {w.lower(), w.lower().rstrip("+"), *word_terms(w, lang), *word_terms(w, "fi")}
         if lang == "sv" and w.endswith("s"):
             found |= set(word_terms(w[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
-        if not any(t in vocabulary for t in found):
+        if not any(t in vocabulary for t in found) and not _home_place(w, text[m.end() :]):
             out.append(w)
     return out
+
+
+def _home_place(name: str, after: str) -> bool:
+    """A place (Voikko knows it as one) where someone works or acts: "activities in Uusimaa
+    only" is answered by the rule for where projects run. A place's authority ("Uusimaa ELY
+    Centre") is another matter: the documents name only Häme's."""
+    readings = analyze(name)
+    if not any(r.get("CLASS") == "paikannimi" for r in readings):
+        return False
+    return not _AUTHORITY.match(after.lstrip(" -"))
+
+
+_AUTHORITY = re.compile(r"(ELY|NTM|AVI)\b|\w*(keskus|virasto|ministeriö|centr|central)", re.I)
 
 
 def unknown_authorities(question: str, vocabulary) -> list[str]:
@@ -400,7 +415,7 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
         place = any(
             r.get("CLASS") == "paikannimi" or r.get("BASEFORM", "")[:1].isupper() for r in readings
         )
-        if not place or not re.match(r"(ELY|NTM|AVI)\b|\w*(keskus|virasto|ministeriö)", after):
+        if not place or not _AUTHORITY.match(after):
             continue
         out.append(name)
     return out
@@ -478,12 +493,16 @@ def unknown_kinds(question: str, lang: str, vocabulary) -> list[str]:
     return out
 
 
+_SV_BOUNDS = {"minimi", "maximi", "min", "max", "minsta", "största", "högsta", "lägsta", "total"}
+
+
 def _known_swedish(word: str, vocabulary) -> bool:
     """A word of the glossary (or the start of one), a function word, or a word of the documents."""
     if len(word) < 3:
         return True  # too short to tell ("del", "år" are covered by the glossary or too vague)
     return (
-        word in function_words("sv")
+        word in _SV_BOUNDS  # "minimibudgeten" is a bound on the budget, no kind of budget
+        or word in function_words("sv")
         or any(t in vocabulary for t in word_terms(word, "sv"))
         or any(g.startswith(word) for g in glossary_words("sv"))
     )
@@ -702,6 +721,7 @@ def rank_sentences(
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not.
         thing=_which_terms(question, lang) if need is not Need.FUNDER else {},
+        language=bool(LANGUAGE_ASKED.search(question)),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
@@ -805,6 +825,7 @@ class _Asked:
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     years: set[str]  # the years the question or the asked call's name holds
     new_asked: bool = False  # the question asks about a new thing ("the new project")
+    language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
@@ -968,6 +989,8 @@ class _Asked:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
+        if self.language and LANGUAGE_NAMED.search(sent):
+            score += 0.2  # "Can it be written in English?": the sentence that names languages
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:
             score += 0.15
         if self.part is not None and self.need is Need.GENERAL:

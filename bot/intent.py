@@ -692,6 +692,13 @@ _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 _MONEY_FIGURE = re.compile(r"\d[\d\s,.]*\s*(milj\w*|miljoon\w*|euro\w*|€|million\w*|miljon\w*)", _I)
 
 
+_PERIOD_NOUN = re.compile(
+    r"\b(hakuaik\w*|hakuaja\w*|ansökningstid\w*|ansökningsperiod\w*|application period\w*|"
+    r"call period\w*)\b",
+    _I,
+)
+
+
 def classify(question: str) -> Need:
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
@@ -715,6 +722,8 @@ def classify(question: str) -> Need:
         and not (found[1] is Need.DATE and _WHEN_OPEN.search(question))
     ):
         found = found[1:]
+    if found[0] is Need.DURATION and _PERIOD_NOUN.search(question):
+        return Need.DATE  # "Hur lång är ansökningstiden?" is answered by its dates
     if found[0] is Need.STATUS and checks_a_figure(question) and _MONEY_FIGURE.search(question):
         return Need.AMOUNT  # "Oliko haussa haettavissa 6 miljoonaa euroa?" checks a sum
     if found[0] is Need.AMOUNT and _asks_which_thing(question):
@@ -869,8 +878,9 @@ def asks_previous(question: str) -> bool:
 # checked. The answer is the documents' figure, which need not be the one offered.
 # Any sentence of the question may offer it: "Hur länge får projektet pågå? Går 30 månader bra?"
 _CHECKS_FIGURE = re.compile(
-    r"(?:^|[.?!]\s+)(eikö|eihän|onko|onkohan|oliko|olikohan|ovatko|olivatko|riittääkö|käykö|"
-    r"kelpaako|isn't|is|aren't|are|wasn't|was|were|är inte|är|var|går|räcker|stämmer det|"
+    r"(?:^|[.?!:–]\s+)(eikö|eihän|onko|onkohan|oliko|olikohan|ovatko|olivatko|riittääkö|käykö|"
+    r"kelpaako|isn't|is|aren't|are|wasn't|was|were|does|do|did|doesn't|är inte|är|var|går|"
+    r"räcker|stämmer det|"
     r"pitääkö paikkansa|is it true)\b",
     _I,
 )
@@ -885,7 +895,7 @@ def checks_a_figure(question: str) -> bool:
 # one asked about.
 _A_CALL = r"\w*(?:haku|hau[nsli]|hakuun|utlysning|call)\w*"
 _COMPARED = re.compile(
-    rf"\b(?:som i|som för|kuin|than|as in|as for|like in|like)\s+(?:\S+\s+){{0,4}}?{_A_CALL}"
+    rf"\b(?:som i|som för|kuin|than|as|like)\s+(?:\S+\s+){{0,4}}?{_A_CALL}"
     rf"|\b(?:muissa|muiden|muille|toisissa|other|andra|övriga)\s+{_A_CALL}[^,;:?.!–]*",
     _I,
 )

@@ -697,6 +697,26 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Minkä EU-ohjelman kautta lasten, nuorten ja perheiden teeman hakuja rahoitetaan?",
             "Uudistuva ja osaava Suomi",
         ),
+        # A figure offered after a colon, or by "does", is checked; so is a bound in a Swedish
+        # compound ("minimibudgeten" is no kind of budget the documents lack).
+        (
+            "Just checking: is the deadline of the coordination follow-up call 30 April 2025?",
+            "^[^“]*“[^”]*21.4.2025",
+        ),
+        (
+            "Jag dubbelkollar: är minimibudgeten för ett projekt i höstutlysningen 2023 150 000 "
+            "euro?",
+            "^[^“]*“[^”]*200 000",
+        ),
+        # How long an application period is: its dates.
+        ("Hur lång är ansökningstiden i föräldraskapsutlysningen?", "^[^“]*“[^”]*28.2.2025"),
+        # "pakko" frames a rule, as "vaatimus" does.
+        ("Onko vanhemmuushaussa pakko olla hyvinvointialue mukana?", "hyvinvointialue"),
+        # A language question wants the sentence that names languages.
+        (
+            "Can the application for the OKM spring 2025 call be written in English?",
+            "suomeksi tai ruotsiksi",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
