@@ -38,6 +38,7 @@ from bot.intent import (
     GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
+    PART_ASKED,
     PREVIOUS_NAMED,
     SPAN_PATTERNS,
     SPLIT_ASKED,
@@ -163,6 +164,9 @@ class Answerer:
             answer = self._refuse(base, lang, calls, None, text)
         elif is_next_call(asked) and calls is not None and not req.call_id:
             answer = self._next_call_answer(base, lang, calls)
+        elif need is Need.STATUS and calls is not None and self._other_body(asked, lang):
+            # "Does the Research Council of Finland have a call open?": not these calls' status.
+            answer = self._refuse(base, lang, calls, None, t("no_answer", lang))
         elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
@@ -338,6 +342,8 @@ class Answerer:
             and len(_figures(" ".join(said)) - _figures(asked)) < 2
         ):
             return "asks how a sum is split; the sentences give no parts"
+        if PART_ASKED.search(asked) and not _figures(" ".join(said)) - _figures(asked):
+            return "asks for a part of a sum; the sentences give only the sum"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)
@@ -409,6 +415,15 @@ class Answerer:
         if found < MIN_COVERAGE:
             return f"the passage has {found:.0%} of the topic words"
         return None
+
+    def _other_body(self, asked: str, lang: str) -> bool:
+        """The question names a body or place the documents never mention."""
+        vocab = self._vocabulary()
+        if not vocab:
+            return False
+        if lang == "fi":
+            return bool(unknown_authorities(asked, vocab))
+        return bool(unknown_names(asked, lang, vocab))
 
     @staticmethod
     def _language_of_the_topic(asked, lang, ignore, chosen: list[Sentence]) -> bool:

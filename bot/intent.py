@@ -849,6 +849,13 @@ SPLIT_ASKED = re.compile(
     rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b",
     _I,
 )
+# "Paljonko 7 miljoonasta eurosta on varattu…", "hur mycket av de 9,3 miljonerna": a part of
+# a stated total wants a figure besides the total.
+PART_ASKED = re.compile(
+    r"\d[\d,.\s]*\s*(miljoonasta|eurosta|milj\.:sta)|"
+    r"\b(of the|av de|av den)\s+\d[\d,.\s]*\s*(milj\w*|million\w*|euro\w*)",
+    _I,
+)
 
 # "Paljonko edellinen koordinaatiohanke sai?": what is said of the new one does not answer for
 # the previous one. (A previous *call* is a call like any other, settled by the call's dates.)
