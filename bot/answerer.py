@@ -238,7 +238,15 @@ class Answerer:
             text_before=retriever.text_before,
         )
         ranked = rank(passages)
-        if need in SPAN_PATTERNS and not (ranked and ranked[0].has_span):
+        results_asked = need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked_part(question))
+        if (
+            need in SPAN_PATTERNS
+            and not (ranked and ranked[0].has_span)
+            or (
+                # "How many are running?": a count of results, which the notice's rules are not.
+                results_asked and not any(FUNDED_NAMED.search(s.text) for s in ranked[:3])
+            )
+        ):
             # The asked kind of answer (a count, a date) may sit just below the cut. Look twice
             # as deep: in the theme's shared summary, for sentences naming the call; and in the
             # call's own notice when some sentence there has one, but not the best (when none

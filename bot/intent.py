@@ -145,8 +145,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.AGE,
         re.compile(
-            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|age\w*|ålder\w*|åldr\w*|åldersgrupp\w*|"
-            r"years old)\b",
+            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|hur gaml\w*|age\w*|ålder\w*|åldr\w*|"
+            r"åldersgrupp\w*|years old)\b",
             _I,
         ),
     ),
@@ -925,7 +925,9 @@ GRANTED_NAMED = re.compile(rf"\b({_GRANTED_NAMED})\b", _I)
 # "How many were funded?" (not "how many applications were received?").
 GRANTED_COUNT_ASKED = re.compile(
     r"\b(myönnettiin|myönsi\w*|myönnetty\w*|beviljades|beviljade|beviljat\w*|awarded|"
-    r"(?:was|were) granted|rahoitettiin|(?:was|were|got) funded|finansierades)\b|"
+    r"(?:was|were) granted|rahoitettiin|(?:was|were|got) funded|finansierades|"
+    # "How many are running on the basis of the autumn call?": its results too.
+    r"(?:is|are) (?:currently )?running|(?:is|are) (?:currently )?ongoing|pågår)\b|"
     r"\b(sai|saivat|fick|got|received)\b[^?]{0,30}\b(rahoitu\w*|rahaa|finansiering|pengar|"
     r"funding|money|grants?|stöd)\b",
     _I,

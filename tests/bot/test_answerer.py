@@ -729,6 +729,14 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Can the application for the OKM spring 2025 call be written in English?",
             "suomeksi tai ruotsiksi",
         ),
+        # "Hur gamla" asks for an age.
+        ("Hur gamla ska deltagarna vara i delområde 2 av UKM:s vårutlysning 2025?", "7–19"),
+        # A count of what runs after a call is its result, which the shared summaries give; the
+        # notice's "2–5 hankkeesta" is a rule.
+        (
+            "How many project entities are currently running on the basis of the autumn 2023 call?",
+            "^[^“]*“[^”]*12 valtakunnallista",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
