@@ -38,6 +38,7 @@ from bot.intent import (
     GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
+    NEW_ASKED,
     PART_ASKED,
     PREVIOUS_NAMED,
     SPAN_PATTERNS,
@@ -326,7 +327,12 @@ class Answerer:
         said = [f"{s.context} {s.text}" for s in chosen]
         for asks, names, why in (
             (LANGUAGE_ASKED.search(asked), LANGUAGE_NAMED, "a language; no sentence names one"),
-            (asks_previous(asked), PREVIOUS_NAMED, "an earlier project; the sentences don't"),
+            (
+                # "What must the new project do with the previous one's work?" is about the new.
+                asks_previous(asked) and not NEW_ASKED.search(asked),
+                PREVIOUS_NAMED,
+                "an earlier project; the sentences don't",
+            ),
             (
                 need in (Need.AMOUNT, Need.BOUND_AMOUNT) and GRANTED_ASKED.search(asked),
                 GRANTED_NAMED,

@@ -266,7 +266,8 @@ def is_next_call(question: str) -> bool:
 
 
 _RECIPIENTS = re.compile(
-    r"\b(mitkä|mikä|ketkä|kuka|keille|kenelle|which|who|whom|vilka|vilken|vem)\b[^?]{0,60}?\b("
+    r"\b(mitkä|mikä|ketkä|kuka|keille|kenelle|which|who|whom|vilka|vilken|vem|vad heter|"
+    r"names? of|nimet|nimi)\b[^?]{0,60}?\b("
     r"saivat|saaneet|valittiin|valittu\w*|myönnettiin|rahoitettiin|rahoitetu\w*|"
     r"beviljades|beviljats|valdes|fick|got|received|won|"
     r"(were|was) (funded|selected|chosen|granted|awarded))\b(?!\s+(hakea|apply|söka))",
@@ -846,7 +847,9 @@ SPLIT_ASKED = re.compile(
     r"\b(jakautu\w*|erikseen|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
     r"broken down)\b|"
     # "Paljonko oli STM:n rahaa ja paljonko OKM:n?": one how-much for each part.
-    rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b",
+    rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b|"
+    # "…från UKM respektive SHM?": a figure for each.
+    r"\b(respektive|respectively|vastaavasti)\b",
     _I,
 )
 # "Paljonko 7 miljoonasta eurosta on varattu…", "hur mycket av de 9,3 miljonerna": a part of
