@@ -604,9 +604,12 @@ def _phrase_from(question: str, start: int, lang: str) -> list[str]:
     """Up to three words from ``start``: up to a function word (English, Swedish) or while in
     the first word's case (Finnish)."""
     after = words(question[start:])
-    out = [after[0]]
+    # "co-implementers" is one word here, which ``words`` splits at the hyphen.
+    whole = re.match(r"\w+(?:-\w+)+", question[start:])
+    skip = len(whole.group(0).split("-")) if whole else 1
+    out = [whole.group(0) if whole else after[0]]
     case = noun_case(after[0]) if lang == "fi" else None
-    for w in after[1:3]:
+    for w in after[skip : skip + 2]:
         if lang == "fi":
             if case is None or noun_case(w) != case:
                 break

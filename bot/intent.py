@@ -165,7 +165,7 @@ _COUNTED = re.compile(
     r"\b(?:montako|monta|monenko|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|"
     r"antalet|"
     r"number of|antal|lukumäärä)\s+"
-    r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+)",
+    r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+(?:-\w+)*)",
     _I,
 )
 
@@ -693,6 +693,12 @@ _MORE_SPECIFIC = {Need.COUNT, Need.SHARE, Need.AMOUNT, Need.DURATION, Need.DATE}
 _MONEY_FIGURE = re.compile(r"\d[\d\s,.]*\s*(milj\w*|miljoon\w*|euro\w*|€|million\w*|miljon\w*)", _I)
 
 
+_COST_WORD = re.compile(r"(kulu|kustannu|kostnad|cost|expens|utgift)", _I)
+_CONTACT_ASKED = re.compile(
+    r"\b(keneen|keneltä|kenelle|yhteyshenkilö\w*|yhteystie\w*|yhteyttä|\w*numero\w*|\w*nummer\w*|"
+    r"number|contact\w*|kontakt\w*|e-?mail|e-?post\w*|sähköpostiosoit\w*|who|vem|kuka)\b",
+    _I,
+)
 _PERIOD_NOUN = re.compile(
     r"\b(hakuaik\w*|hakuaja\w*|ansökningstid\w*|ansökningsperiod\w*|application period\w*|"
     r"call period\w*)\b",
@@ -723,6 +729,13 @@ def classify(question: str) -> Need:
         and not (found[1] is Need.DATE and _WHEN_OPEN.search(question))
     ):
         found = found[1:]
+    if (
+        found[0] is Need.CONTACT
+        and _COST_WORD.search(question)
+        and not _CONTACT_ASKED.search(question)
+    ):
+        # "puhelinkulut", "phone costs": a cost item, not a number to call.
+        found = found[1:] or [Need.GENERAL]
     if found[0] is Need.DURATION and _PERIOD_NOUN.search(question):
         return Need.DATE  # "Hur lång är ansökningstiden?" is answered by its dates
     if found[0] is Need.STATUS and checks_a_figure(question) and _MONEY_FIGURE.search(question):

@@ -744,6 +744,16 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "How many project entities are currently running on the basis of the autumn 2023 call?",
             "^[^“]*“[^”]*12 valtakunnallista",
         ),
+        # A hyphenated counted word is counted whole ("co-implementers", not "co").
+        (
+            "If the coordination project is a joint project, how many co-implementers may it have?",
+            "^[^“]*“[^”]*kolme osatoteuttajaa",
+        ),
+        # Telephone costs are a cost item, not a number to call.
+        (
+            "Hur hanteras kostnader för hyra och telefon i UKM:s vårutlysning 2025?",
+            "^[^“]*“[^”]*flat rate 15 %",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

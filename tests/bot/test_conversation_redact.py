@@ -283,3 +283,10 @@ def test_a_figure_offered_in_a_later_sentence_and_a_compared_call():
         "Hur länge – samma 24 månader  ?"
     )
     assert "40" not in without_comparisons("Muissa hauissa flat rate on 40 %, mutta mitä?")
+
+
+def test_a_phone_cost_is_no_contact_and_a_hyphenated_word_is_counted_whole():
+    assert classify("Ovatko puhelinkulut tukikelpoisia?") is not Need.CONTACT
+    assert classify("Can phone costs be included in the budget?") is not Need.CONTACT
+    assert classify("Mikä on rahoitusasiantuntijan puhelinnumero?") is Need.CONTACT
+    assert counted_word("How many co-implementers can it have?") == "co-implementers"
