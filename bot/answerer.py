@@ -19,7 +19,6 @@ from bot.extract import (
     absent_finnish_terms,
     absent_subjects,
     absent_terms,
-    applicant_kinds_unnamed,
     coverage,
     names_in,
     question_concepts,
@@ -357,8 +356,6 @@ class Answerer:
             and len(_figures(" ".join(said)) - _figures(asked)) < 2
         ):
             return "asks how a sum is split; the sentences give no parts"
-        if need is Need.ELIGIBILITY and (kinds := applicant_kinds_unnamed(asked, lang, said)):
-            return f"asks whether a kind of applicant may apply; no sentence names it: {kinds}"
         if PART_ASKED.search(asked) and not _figures(" ".join(said)) - _figures(asked):
             return "asks for a part of a sum; the sentences give only the sum"
         p = lead.passage

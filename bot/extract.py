@@ -421,52 +421,6 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
     return out
 
 
-# Kinds of applicant: "Voiko seurakunta hakea?" is settled only by a sentence naming parishes.
-_APPLICANT_KINDS = (
-    "yhdistys",
-    "säätiö",
-    "kunta",
-    "hyvinvointialue",
-    "seurakunta",
-    "yritys",
-    "korkeakoulu",
-    "oppilaitos",
-    "järjestö",
-    "yksityishenkilö",
-)
-
-
-# A non-governmental organisation is a registered association, as the notices count them.
-_SAME_KIND = {"järjestö": {"yhdistys"}, "yhdistys": {"järjestö"}}
-_APPLYING = re.compile(
-    r"\b(hak(ea|ee|evat|ija\w*)|apply|applicant\w*|eligible|söka|sökande|berättigad\w*)\b", re.I
-)
-
-
-def applicant_kinds_unnamed(question: str, lang: str, said: list[str]) -> list[str]:
-    """Kinds of applicant an eligibility question asks about that no quoted sentence names: the
-    notices list who may apply "for example", so a kind they leave out is not settled by them."""
-    if not _APPLYING.search(question):
-        return []  # "can we budget the travel of performers to schools?" asks of no applicant
-    entries = [e for e in load_glossary() if e.fi[0] in _APPLICANT_KINDS]
-    if lang == "fi":
-        asked_terms = set(terms(question, "fi"))
-        asked = [e for e in entries if any(word_terms(w, "fi")[0] in asked_terms for w in e.fi)]
-    else:
-        asked = [e for e in entries if lang in e.patterns and e.patterns[lang].search(question)]
-    out = []
-    for e in asked:
-        fi_terms = {word_terms(w, "fi")[0] for w in e.fi if word_terms(w, "fi")}
-        fi_terms |= _SAME_KIND.get(e.fi[0], set())
-        named = any(
-            fi_terms & set(terms(text, "fi")) or any(p.search(text) for p in e.patterns.values())
-            for text in said
-        )
-        if not named:
-            out.append(e.fi[0])
-    return out
-
-
 def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     """Terms of the field in a Swedish or English question that the documents never use in
     Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish
