@@ -319,6 +319,8 @@ def unexplained_words(
             continue
         if _compound_of_known(w.lower(), lang):
             continue  # "vårutlysning", "koordinationsprojektet": a known term at its end
+        if _bound_of_known(w.lower(), lang, vocabulary):
+            continue  # "minimibeloppet": a bound on an amount
         left.append(w)
     return left, content
 
@@ -494,6 +496,22 @@ def unknown_kinds(question: str, lang: str, vocabulary) -> list[str]:
 
 
 _SV_BOUNDS = {"minimi", "maximi", "min", "max", "minsta", "största", "högsta", "lägsta", "total"}
+
+
+def _bound_of_known(word: str, lang: str, vocabulary) -> bool:
+    """A Swedish compound of a bound and a known word ("minimibeloppet", "maxbudgeten")."""
+    if lang != "sv":
+        return False
+    for bound in sorted(_SV_BOUNDS, key=len, reverse=True):
+        rest = word.removeprefix(bound)
+        if rest != word and len(rest) >= 4:
+            return bool(
+                _MONEY.search(rest)
+                or need_words(rest)
+                or any(t in vocabulary for t in word_terms(rest, lang))
+                or _compound_of_known(rest, lang)
+            )
+    return False
 
 
 def _known_swedish(word: str, vocabulary) -> bool:

@@ -268,7 +268,7 @@ def is_next_call(question: str) -> bool:
 _RECIPIENTS = re.compile(
     r"\b(mitkä|mikä|ketkä|kuka|keille|kenelle|which|who|whom|vilka|vilken|vem|vad heter|"
     r"names? of|nimet|nimi)\b[^?]{0,60}?\b("
-    r"saivat|saaneet|valittiin|valittu\w*|myönnettiin|rahoitettiin|rahoitetu\w*|"
+    r"sai|saivat|saaneet|valittiin|valittu\w*|myönnettiin|rahoitettiin|rahoitetu\w*|"
     r"beviljades|beviljats|valdes|fick|got|received|won|"
     r"(were|was) (funded|selected|chosen|granted|awarded))\b(?!\s+(hakea|apply|söka))",
     _I,
@@ -279,10 +279,10 @@ _RECIPIENTS = re.compile(
 _RUNNER = re.compile(
     r"\b(mikä|mitkä|kuka|which|what|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
     r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteut(ta|ti)\w*|vetä\w*|vetää|veti|"
-    r"hallinnoi\w*|runs?|ran|running|leads?|led|leading|implement\w*|coordinat\w*|koordinoi\w*|"
+    r"hallinnoi\w*|pyörittä\w*|pyöritti\w*|runs?|ran|running|leads?|led|leading|implement\w*|coordinat\w*|koordinoi\w*|"
     r"leder|ledde|driver|drev|genomför\w*|samordna\w*)\b|"
     r"\b(kuka|ketkä|who|vem)\s+(toteuttaa|toteuttavat|toteutti|toteuttivat|vetää|vetävät|veti|"
-    r"hallinnoi|runs|ran|leads|led|implements|implemented|coordinates|coordinated|leder|ledde|"
+    r"hallinnoi|pyörittää|pyörittävät|pyöritti|runs|ran|leads|led|implements|implemented|coordinates|coordinated|leder|ledde|"
     r"driver|drev|genomför|genomförde|samordnar|samordnade)\b[^?]{0,60}?\b(\w*hank\w*|"
     r"\w*project\w*|\w*projekt\w*)",
     _I,
@@ -706,7 +706,25 @@ _PERIOD_NOUN = re.compile(
 )
 
 
+# The kind of figure offered to be checked, by its unit.
+_OFFERED_KIND = [
+    (re.compile(r"\d\s*(kuukau\w*|kk\b|months?|månad\w*|vuo(si|tta)|years?|år\b)", _I), "duration"),
+    (re.compile(r"\d\s*(€|euro\w*|milj\w*|million\w*|miljon\w*)", _I), "amount"),
+    (re.compile(r"\d\s*(%|prosent\w*|procent|per ?cent)", _I), "share"),
+]
+
+
 def classify(question: str) -> Need:
+    need = _classify(question)
+    if need in (Need.ELIGIBILITY, Need.GENERAL) and checks_a_figure(question):
+        # "Projects can run up to 36 months, right?" asks for the documents' duration.
+        for pattern, kind in _OFFERED_KIND:
+            if pattern.search(question):
+                return Need(kind)
+    return need
+
+
+def _classify(question: str) -> Need:
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
     found = [
@@ -909,8 +927,17 @@ _CHECKS_FIGURE = re.compile(
 )
 
 
+# "…up to 36 months, right?", "…150 000 € eiks niin?", "sama 40 % kuin aiemmin?"
+_CHECKS_FIGURE_TAG = re.compile(
+    r"(\b(right|correct|isn't it|aren't they|eikö( niin)?|eiks( niin)?|eihän|vai mitä|"
+    r"eller hur|stämmer det|va)\s*\?\s*$)|\b(sama|samat|same|samma)\s+\d|"
+    r",\s*(är det|is it|onko se|oliko se|onko)\s+[^,?]*\d",
+    _I,
+)
+
+
 def checks_a_figure(question: str) -> bool:
-    return bool(_CHECKS_FIGURE.search(question))
+    return bool(_CHECKS_FIGURE.search(question) or _CHECKS_FIGURE_TAG.search(question))
 
 
 # "– samma 24 månader som i föräldraskapsutlysningen?", "Muissa hauissa flat rate on 40 %, mutta

@@ -28,10 +28,11 @@ _TYPED_FULLY = re.compile(r"[äöåÄÖÅ]")
 def restore_letters(question: str, lang: str, vocabulary: Container[str] | None) -> str:
     """The question with ä, ö and å put back into words that are no words without them.
 
-    A question that has any of those letters was typed with them: it is left as it is, and so
-    are English questions.
+    English questions are left as they are, and so are Swedish ones typed with the letters.
     """
-    if lang not in _LETTERS or _TYPED_FULLY.search(question):
+    # Swedish has no dictionary here: a question typed with the letters is left as typed. A
+    # Finnish word is mended only where Voikko knows no such word ("viimeisenä paivana").
+    if lang not in _LETTERS or lang == "sv" and _TYPED_FULLY.search(question):
         return question
     if lang == "fi" and not voikko_available():
         return question
@@ -87,10 +88,11 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
         if lang == "fi":
             if spell(word):
                 return word
-            # Voikko's best guess only, and not a new first letter ("uusi" is no "kuusi").
-            s = next(iter(suggest(word)), "")
-            if s[:1] == word[:1] and _one_edit(word, s) and _finnish_in(s, vocabulary):
-                return s
+            # Voikko's first guesses that are the documents' words, one slip away and with the
+            # same first letter ("uusi" is no "kuusi").
+            for s in suggest(word)[:5]:
+                if s[:1] == word[:1] and _one_edit(word, s) and _finnish_in(s, vocabulary):
+                    return s
             return word
         english = _english()
         if word in english or ours(word):

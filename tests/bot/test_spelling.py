@@ -59,6 +59,17 @@ def test_finnish_slips_are_mended_only_into_words_the_documents_use():
 
 
 @needs_voikko
+def test_a_finnish_word_without_its_letters_is_mended_in_a_question_typed_with_them():
+    assert restore_letters("mihin kellonaikaan viimeisenä paivana?", "fi", None) == (
+        "mihin kellonaikaan viimeisenä päivänä?"
+    )
+    # A word that is a word as typed stays ("sata" is a word, "säätä" another).
+    assert restore_letters("säätiö voi hakea sata euroa", "fi", None) == (
+        "säätiö voi hakea sata euroa"
+    )
+
+
+@needs_voikko
 def test_a_compound_typed_apart_is_joined_when_the_documents_know_the_whole():
     vocab = {"hakuinfo", "info", "hanke", "vähimmäiskoko", "haku"}
     # "infotilaisuus" is the glossary's word for the documents' "hakuinfo".
