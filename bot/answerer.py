@@ -704,7 +704,9 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
         q_terms |= set(terms(question, lang))
         # "parenthood support call" names vanhemmuus; "UKM:s vårutlysning" names OKM.
         finnish = " ".join(w for e in finnish_equivalents(question, lang) for w in e)
-        q_terms |= set(terms(finnish, "fi"))
+        # "children, youth and families" (the theme's name) brings the glossary's "vanhempi"
+        # (and Voikko's "vanha"), parts of "vanhemmuus": they name no call.
+        q_terms |= set(terms(finnish, "fi")) - {"vanha", "vanhempi"}
         q_words |= set(re.findall(r"\w+", finnish.lower()))
     titles = {c.id: _title_terms(c) for c in calls.calls}
     scored: list[tuple[float, Call]] = []

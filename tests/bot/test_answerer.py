@@ -772,6 +772,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "mihin kellonaikaan syksyn 2023 haun hakemus piti olla sisällä viimeisenä paivana?",
             "16.15",
         ),
+        # The theme's name ("children, youth and families") names no call: the theme
+        # description counts the sub-themes.
+        (
+            "How many sub-themes does the children, youth and families theme have?",
+            "^[^“]*“[^”]*kolme alateemaa",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
