@@ -79,6 +79,11 @@ WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko"}
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
 
+# "Haemme sekä alakohdasta 1 että 2", "both strands", "båda delområdena".
+_BOTH = re.compile(r"\bsekä\b[^?.]*\bettä\b|\bmolem\w*|\bkumpaankin\b|\bboth\b|\bbåda\b", re.I)
+_BOTH_TERMS = frozenset({"molempi", "kumpikin"})
+
+
 def question_concepts(
     question: str, lang: str, ignore: set[str] | None = None, call_named: bool = False
 ) -> dict[str, Concepts]:
@@ -125,6 +130,8 @@ def question_concepts(
         return out
 
     concepts = {"fi": build("fi", lambda i, w: lang == "fi" or _shared(i, w))}
+    if _BOTH.search(question) and _BOTH_TERMS not in concepts["fi"]:
+        concepts["fi"].append(_BOTH_TERMS)  # "sekä 1 että 2" is what "molemmista" says
     if lang != "fi":
         concepts[lang] = build(lang, lambda i, w: True)
         # The field's terms in Finnish ("VAT" is arvonlisävero): one concept per glossary entry.

@@ -778,6 +778,15 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "How many sub-themes does the children, youth and families theme have?",
             "^[^“]*“[^”]*kolme alateemaa",
         ),
+        # "sekä 1 että 2", "both strands" is what "molemmista alakohdista" says.
+        (
+            "Haemme OKM:n kevään haussa sekä alakohdasta 1 että 2. Riittääkö yksi hakemus?",
+            "kaksi erillistä hakemusta",
+        ),
+        (
+            "We apply to both strands of the OKM spring call. Is one application enough?",
+            "kaksi erillistä hakemusta",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
