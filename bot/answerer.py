@@ -227,19 +227,20 @@ class Answerer:
         if self.sentence_vectors is not None:
             vectors = self.sentence_vectors
             meaning = lambda texts: vectors.similarity(question, texts)  # noqa: E731
+        asked = asked_part(question)
         rank = functools.partial(
             rank_sentences,
             question,
             lang,
             need,
-            asked=asked_part(question),
+            asked=asked,
             ignore=ignore,
             focus=focus,
             meaning=meaning,
             text_before=retriever.text_before,
         )
         ranked = rank(passages)
-        results_asked = need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked_part(question))
+        results_asked = need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked)
         if (
             need in SPAN_PATTERNS
             and not (ranked and ranked[0].has_span)

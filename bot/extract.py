@@ -393,19 +393,28 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
         found = {w.lower(), w.lower().rstrip("+"), *word_terms(w, lang), *word_terms(w, "fi")}
         if lang == "sv" and w.endswith("s"):
             found |= set(word_terms(w[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
-        if not any(t in vocabulary for t in found) and not _home_place(w, text[m.end() :]):
+        if not any(t in vocabulary for t in found) and not _place_of(text, m, authority=False):
             out.append(w)
     return out
 
 
-def _home_place(name: str, after: str) -> bool:
-    """A place (Voikko knows it as one) where someone works or acts: "activities in Uusimaa
-    only" is answered by the rule for where projects run. A place's authority ("Uusimaa ELY
-    Centre") is another matter: the documents name only Häme's."""
-    readings = analyze(name)
-    if not any(r.get("CLASS") == "paikannimi" for r in readings):
+def _place_of(text: str, m: re.Match[str], authority: bool) -> bool:
+    """The name at ``m`` is a place (Voikko knows it as one, hyphenated parts included) named as
+    an authority's ("Pohjois-Pohjanmaan ELY-keskus", "Uusimaa ELY Centre") or, with
+    ``authority`` False, as where someone works or acts ("activities in Uusimaa only", which the
+    rule for where projects run answers)."""
+    whole = re.match(r"[\w-]+", text[m.start() :])
+    token = whole.group(0) if whole else m.group(0)
+    readings = analyze(token)
+    # As an authority's, a proper noun will do ("Pohjois-Pohjanmaa"); as a home, only what
+    # Voikko calls a place ("Uusimaa"): a body's name ("Business Finland") is not where one works.
+    if not any(
+        r.get("CLASS") == "paikannimi" or authority and r.get("BASEFORM", "")[:1].isupper()
+        for r in readings
+    ):
         return False
-    return not _AUTHORITY.match(after.lstrip(" -"))
+    after = text[m.start() + len(token) :].lstrip(" -")
+    return bool(_AUTHORITY.match(after)) == authority
 
 
 _AUTHORITY = re.compile(r"(ELY|NTM|AVI)\b|\w*(keskus|virasto|ministeriö|centr|central)", re.I)
@@ -418,15 +427,9 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
     names in Finnish questions are left to the other checks: refusing them lost answers.)"""
     out = []
     for name in unknown_names(question, "fi", vocabulary):
-        m = re.search(rf"[\w-]*\b{re.escape(name)}[\w-]*(\s+\S+)?", question)
-        token, after = (m.group(0).split(maxsplit=1) + [""])[:2] if m else (name, "")
-        readings = analyze(token)
-        place = any(
-            r.get("CLASS") == "paikannimi" or r.get("BASEFORM", "")[:1].isupper() for r in readings
-        )
-        if not place or not _AUTHORITY.match(after):
-            continue
-        out.append(name)
+        m = re.search(rf"(?<![\w-])[\w-]*{re.escape(name)}", question)
+        if m and _place_of(question, m, authority=True):
+            out.append(name)
     return out
 
 
