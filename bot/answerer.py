@@ -351,13 +351,11 @@ class Answerer:
             asked, lang, ignore, chosen
         ):
             return "asks the language of something; the sentence naming a language is about another"
-        if (
-            need is not Need.COUNT
-            and SPLIT_ASKED.search(asked)
-            and len(_figures(" ".join(said)) - _figures(asked)) < 2
-        ):
+        # Figures the sentences give besides those the question states: the parts of a sum.
+        parts = _figures(" ".join(said)) - _figures(asked)
+        if need is not Need.COUNT and SPLIT_ASKED.search(asked) and len(parts) < 2:
             return "asks how a sum is split; the sentences give no parts"
-        if PART_ASKED.search(asked) and not _figures(" ".join(said)) - _figures(asked):
+        if PART_ASKED.search(asked) and not parts:
             return "asks for a part of a sum; the sentences give only the sum"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
