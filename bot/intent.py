@@ -308,12 +308,15 @@ def asks_for_recipients(question: str) -> bool:
 
 _LEAST = re.compile(
     r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
-    r"\bminsta\b)",
+    r"\bminsta\b|"
+    # "Is a 40 000 € project too small?" asks for the least allowed.
+    r"\btoo small|\bliian pien\w*|\bför (liten|litet|små)\b)",
     _I,
 )
 _MOST = re.compile(
     r"(enimmäis|enintään|korkeintaan|maksimi|maximum|\bmax|at most|\bhögst|\blängst|\bsuurin|"
-    r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest)",
+    r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest|"
+    r"\btoo (big|large|long)|\bliian (suur|iso|pitk)\w*|\bför (stor|stort|lång)\w*)",
     _I,
 )
 
@@ -716,6 +719,8 @@ _OFFERED_KIND = [
 
 def classify(question: str) -> Need:
     need = _classify(question)
+    if need is Need.BOUND and checks_a_figure(question) and _OFFERED_KIND[0][0].search(question):
+        return Need.DURATION  # "Is 48 months too long?" asks how long a project may run
     if need in (Need.ELIGIBILITY, Need.GENERAL) and checks_a_figure(question):
         # "Projects can run up to 36 months, right?" asks for the documents' duration.
         for pattern, kind in _OFFERED_KIND:

@@ -787,6 +787,9 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "We apply to both strands of the OKM spring call. Is one application enough?",
             "kaksi erillistä hakemusta",
         ),
+        # "Too small", "liian pitkä" ask for the least or most allowed.
+        ("Is a 40 000 € project too small for the OKM spring 2025 call?", "100,000|100 000"),
+        ("Onko 30 kuukautta liian pitkä vanhemmuushaun hankkeelle?", "24 kuukautta"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

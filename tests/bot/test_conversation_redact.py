@@ -290,3 +290,8 @@ def test_a_phone_cost_is_no_contact_and_a_hyphenated_word_is_counted_whole():
     assert classify("Can phone costs be included in the budget?") is not Need.CONTACT
     assert classify("Mikä on rahoitusasiantuntijan puhelinnumero?") is Need.CONTACT
     assert counted_word("How many co-implementers can it have?") == "co-implementers"
+
+
+def test_too_small_and_too_long_ask_for_a_bound():
+    assert classify("Onko 40 000 euron hanke liian pieni OKM:n hakuun?") is Need.BOUND_AMOUNT
+    assert classify("Is 48 months too long for a project?") is Need.DURATION
