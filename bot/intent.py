@@ -279,10 +279,12 @@ _RECIPIENTS = re.compile(
 _RUNNER = re.compile(
     r"\b(mikä|mitkä|kuka|which|what|vilken|vilka)\s+(organisaatio\w*|taho\w*|yhteisö\w*|"
     r"organi[sz]ation\w*|body|bodies)\b[^?]{0,40}?\b(toteut(ta|ti)\w*|vetä\w*|vetää|veti|"
-    r"hallinnoi\w*|pyörittä\w*|pyöritti\w*|runs?|ran|running|leads?|led|leading|implement\w*|coordinat\w*|koordinoi\w*|"
+    r"hallinnoi\w*|pyörittä\w*|pyöritti\w*|runs?|ran|running|leads?|led|leading|implement\w*|"
+    r"coordinat\w*|koordinoi\w*|"
     r"leder|ledde|driver|drev|genomför\w*|samordna\w*)\b|"
     r"\b(kuka|ketkä|who|vem)\s+(toteuttaa|toteuttavat|toteutti|toteuttivat|vetää|vetävät|veti|"
-    r"hallinnoi|pyörittää|pyörittävät|pyöritti|runs|ran|leads|led|implements|implemented|coordinates|coordinated|leder|ledde|"
+    r"hallinnoi|pyörittää|pyörittävät|pyöritti|runs|ran|leads|led|implements|implemented|"
+    r"coordinates|coordinated|leder|ledde|"
     r"driver|drev|genomför|genomförde|samordnar|samordnade)\b[^?]{0,60}?\b(\w*hank\w*|"
     r"\w*project\w*|\w*projekt\w*)",
     _I,
@@ -710,22 +712,23 @@ _PERIOD_NOUN = re.compile(
 
 
 # The kind of figure offered to be checked, by its unit.
+_DURATION_FIGURE = re.compile(r"\d\s*(kuukau\w*|kk\b|months?|månad\w*|vuo(si|tta)|years?|år\b)", _I)
 _OFFERED_KIND = [
-    (re.compile(r"\d\s*(kuukau\w*|kk\b|months?|månad\w*|vuo(si|tta)|years?|år\b)", _I), "duration"),
-    (re.compile(r"\d\s*(€|euro\w*|milj\w*|million\w*|miljon\w*)", _I), "amount"),
-    (re.compile(r"\d\s*(%|prosent\w*|procent|per ?cent)", _I), "share"),
+    (_DURATION_FIGURE, Need.DURATION),
+    (_MONEY_FIGURE, Need.AMOUNT),
+    (re.compile(r"\d\s*(%|prosent\w*|procent|per ?cent)", _I), Need.SHARE),
 ]
 
 
 def classify(question: str) -> Need:
     need = _classify(question)
-    if need is Need.BOUND and checks_a_figure(question) and _OFFERED_KIND[0][0].search(question):
+    if need is Need.BOUND and checks_a_figure(question) and _DURATION_FIGURE.search(question):
         return Need.DURATION  # "Is 48 months too long?" asks how long a project may run
     if need in (Need.ELIGIBILITY, Need.GENERAL) and checks_a_figure(question):
         # "Projects can run up to 36 months, right?" asks for the documents' duration.
         for pattern, kind in _OFFERED_KIND:
             if pattern.search(question):
-                return Need(kind)
+                return kind
     return need
 
 
