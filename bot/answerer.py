@@ -52,6 +52,7 @@ from bot.intent import (
     is_follow_up,
     is_injection,
     is_next_call,
+    second_asked,
     without_comparisons,
 )
 from bot.models import Answer, Citation
@@ -357,6 +358,9 @@ class Answerer:
             return "asks how a sum is split; the sentences give no parts"
         if PART_ASKED.search(asked) and not parts:
             return "asks for a part of a sum; the sentences give only the sum"
+        second = set(terms(second_asked(asked), lang)) if lang == "fi" else set()
+        if second and not second & set(terms(" ".join(said), lang)):
+            return f"asks for two parts; the sentences don't name the second: {sorted(second)}"
         p = lead.passage
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)

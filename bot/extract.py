@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from bot.intent import (
 from index.analysis import (
     analyze,
     function_words,
+    is_partitive,
     is_verb,
     noun_case,
     suggest,
@@ -74,7 +76,8 @@ Concepts = list[frozenset[str]]
 # Verbs that carry no topic: "saivat rahoitusta" is about rahoitus, not about getting.
 WEAK_LEMMAS = {"saada", "tulla", "haluta", "tarvita", "tehdä", "käydä", "mennä", "löytyä"}
 # Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") rather than name its topic.
-WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko"}
+WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite", "velvollisuus"}
+WEAK_LEMMAS |= {"rooli"}  # "mikä sen rooli on" asks what it does
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -568,6 +571,15 @@ _ASKS_LIMIT = re.compile(
 )
 
 
+_TIMES = {"kerta", "kerrata", "time", "gång", "\0"}  # "kuinka monta kertaa" counts no thing
+_APPLIED = re.compile(r"^(hak(i|ivat|enut|eneet|eneitä)|applied|(an)?sök(te|t))$", re.I)
+_APPLICATIONS = {
+    "fi": "hakemus hakija",
+    "sv": "ansökan ansökningar sökande",
+    "en": "application applications applicant applicants",
+}
+
+
 def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
     """Terms of the thing a count question counts, as the documents' languages write it.
 
@@ -577,6 +589,9 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
     phrase = counted_phrase(question, lang)
     if not phrase:
         return {}
+    if _APPLIED.match(phrase[0]):
+        # "Kuinka moni haki?", "how many applied": the applications or applicants are counted.
+        return {x: set(terms(_APPLICATIONS[x], x)) for x in {lang, "fi"}}
     if lang == "fi":
         return {lang: {t for w in phrase for t in word_terms(w, lang)}}
     # "delprojekt" is counted as a projekt, and in Finnish as a hanke; "sub-areas" and
@@ -653,7 +668,12 @@ def counted_phrase(question: str, lang: str) -> list[str]:
     word = counted_word(question)
     if not word:
         return []
-    return _phrase_from(question, question.find(word), lang)
+    phrase = _phrase_from(question, question.find(word), lang)
+    if lang == "fi" and len(phrase) == 1 and is_partitive(word):
+        # "yhteistä tapaamista": an adjective and its noun, both in the partitive.
+        rest = words(question[question.find(word) + len(word) :])[:2]
+        phrase += list(itertools.takewhile(is_partitive, rest))
+    return phrase
 
 
 def _counted_as(word: str, lang: str) -> set[str]:
@@ -663,10 +683,14 @@ def _counted_as(word: str, lang: str) -> set[str]:
         return set(word_terms(word, lang))
     out: set[str] = set()
     for reading in analyze(word.lower()):
-        out.add(reading.get("BASEFORM", "").lower())
+        lemma = reading.get("BASEFORM", "").lower()
+        out.add(lemma)
         parts = re.findall(r"\+([^+(]*)\(([^)]*)\)", reading.get("WORDBASES", ""))
-        if len(parts) > 1 and not parts[-1][1].startswith("+"):
-            out.add(parts[-1][1].lower())  # "osahanke" is a hanke
+        stems = [surface for surface, base in parts if not base.startswith("+")]
+        prefix = "".join(stems[:-1]).lower()
+        if len(stems) > 1 and lemma.startswith(prefix):
+            # "osahanke" is a hanke, "hankekokonaisuus" a kokonaisuus (a derived head).
+            out.add(lemma[len(prefix) :])
     return out - {""} or set(word_terms(word, lang))
 
 
@@ -976,6 +1000,10 @@ class _Asked:
                 not self._of_other_call(sent, m, lang, passage, start)
                 for m in self.span.finditer(sent)
             )
+        if self.need is Need.FREQUENCY and has_span and self.counted:
+            # "Montako esitystä vuodessa?" is not answered by how often the network meets.
+            wanted = self.counted.get(lang, self.counted.get("fi", set()))
+            has_span = bool(wanted & s_terms) or not wanted - _TIMES
         if self.need is Need.COUNT and has_span:
             # "Kaksi erillistä hakemusta" does not say how many projects are funded.
             has_span = self._counts_the_asked(sent, lang)

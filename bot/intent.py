@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from index.analysis import analyze, function_words, noun_case
+from index.analysis import analyze, function_words, is_partitive, noun_case
 
 
 class Need(StrEnum):
@@ -65,7 +65,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"how long|longest|duration|"
             r"kuinka nopeasti|missä ajassa|how (quickly|fast|soon)|hur snabbt|hur fort|"
             r"hur läng\w*|"
-            r"hur lång\w*|löptid\w*|varaktighet\w*)\b",
+            r"hur lång\w*|löptid\w*|varaktighet\w*|projekttid\w*|project length)\b",
             _I,
         ),
     ),
@@ -165,6 +165,9 @@ _COUNTED = re.compile(
     r"\b(?:montako|monta|monenko|kuinka mont[ao]|miten mont[ao]|how many|hur många|hur mycket|"
     r"antalet|"
     r"number of|antal|lukumäärä)\s+"
+    # "how many of the six sub-areas", "hur många av de"
+    r"(?:(?:of|av)\s+(?:(?:the|these|those|de|dessa)\s+)?(?:(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+)?)?"
     r"(?:(?:eri|yksittäistä|erillistä|different|separate|olika)\s+)?(\w+(?:-\w+)*)",
     _I,
 )
@@ -231,9 +234,19 @@ def _plural_amount_of(question: str) -> str | None:
     return None
 
 
+def _strip(word: str) -> str:
+    return word.strip(",.?!:;")
+
+
 def counted_word(question: str) -> str | None:
     """What a count question counts: "montako hakemusta" -> "hakemusta"."""
     m = _COUNTED.search(question)
+    if m and re.match(r"(kuinka |miten )?mont", m.group(0), _I) and not is_partitive(m.group(1)):
+        # "kuinka monta koko maan yhteistä tapaamista": the counted noun is in the partitive.
+        later = question[m.end(1) :].split()[:3]
+        found = next((w for w in map(_strip, later) if is_partitive(w)), None)
+        if found:
+            return found
     if m:
         return m.group(1)
     m = _COUNTED_BEFORE.search(question)
@@ -772,6 +785,11 @@ def _classify(question: str) -> Need:
         r"(prosent|procent|percent|%)", counted_word(question) or "", _I
     ):
         return Need.SHARE  # "montako prosenttia" asks for a share, not a count
+    if found[0] is Need.COUNT and (
+        re.match(r"(kert|times|gång)", counted_word(question) or "", _I)
+        or _PER_YEAR.search(question)
+    ):
+        return Need.FREQUENCY  # "kuinka monta kertaa", "montako tapaamista vuodessa": how often
     if found[0] is Need.COUNT and re.match(r"(euro|€)", counted_word(question) or "", _I):
         return Need.AMOUNT  # "montako euroa", "how many euros": a sum of money
     if found[0] is Need.AMOUNT and _asks_bound(question):
@@ -794,6 +812,11 @@ def _classify(question: str) -> Need:
     return found[0]
 
 
+_PER_YEAR = re.compile(
+    r"\b(per (vuosi|vuodessa|year|år|month|kuukausi)|vuodessa|vuosittain|a year|each year|"
+    r"om året|varje år|kuukaudessa|a month)\b",
+    _I,
+)
 _BOUND_COMPOUND = re.compile(r"\b(\w{4,}?)(raja|gräns)\w*", _I)
 
 
@@ -816,7 +839,7 @@ _HOW_MUCH = re.compile(
 # "Kuinka suuren osan kustannuksista tuki kattaa?" asks for a share of a sum, not a sum.
 SHARE_ASKED = re.compile(
     r"\b(osuu\w*|osa[na]?|prosent\w*|andel\w*|procent\w*|del|delen|share|percent\w*|"
-    r"proportion)\b",
+    r"proportion|hur mycket av|how much of)\b",
     _I,
 )
 
@@ -881,7 +904,7 @@ def is_follow_up(question: str) -> bool:
 
 # "Miten 9,3 miljoonaa jakautui OKM:n ja STM:n kesken?": a split of a sum wants two figures.
 # ("Paljonko rahaa jaettiin?" asks the total: "jakaa" and "jaettu" are no split.)
-_HOW_MUCH_WORDS = r"paljonko|kuinka paljon|how much|hur mycket|hur stor del"
+_HOW_MUCH_WORDS = r"paljonko|kuinka paljon|kuinka suuri|how much|hur mycket|hur stor del"
 SPLIT_ASKED = re.compile(
     r"\b(jakautu\w*|erikseen|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
     r"broken down)\b|"
@@ -893,6 +916,17 @@ SPLIT_ASKED = re.compile(
 )
 # "Paljonko 7 miljoonasta eurosta on varattu…", "hur mycket av de 9,3 miljonerna": a part of
 # a stated total wants a figure besides the total.
+_SECOND_ASKED = re.compile(
+    rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b(?P<second>[^?.!]*)", _I
+)
+
+
+def second_asked(question: str) -> str:
+    """What the second of two how-much questions is about: "…ja kuinka suuri valtiolta?"."""
+    m = _SECOND_ASKED.search(question)
+    return m.group("second") if m else ""
+
+
 PART_ASKED = re.compile(
     r"\d[\d,.\s]*\s*(miljoonasta|eurosta|milj\.:sta)|"
     r"\b(of the|av de|av den)\s+\d[\d,.\s]*\s*(milj\w*|million\w*|euro\w*)",

@@ -38,7 +38,8 @@ _STOP = {
 STOPWORDS = _STOP
 
 _SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A case ending after a colon ("OKM:n", "2023:ssa") is no word of its own; "16:15" keeps both.
+_WORD = re.compile(r"\b(?<!\w:)\w+|(?<=\d:)\d+", re.UNICODE)
 _warned = False
 
 
@@ -122,6 +123,11 @@ def noun_case(word: str) -> str | None:
     if not analyses or any(a.get("CLASS") != "nimisana" for a in analyses):
         return None
     return analyses[0].get("SIJAMUOTO")
+
+
+def is_partitive(word: str) -> bool:
+    """Any reading of ``word`` is in the partitive ("tapaamista", "yhteistä")."""
+    return any(a.get("SIJAMUOTO") == "osanto" for a in analyze(word.lower()))
 
 
 @lru_cache(maxsize=50_000)

@@ -345,6 +345,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
 @pytest.mark.parametrize(
     "question",
     [
+        # Two shares asked, of the EU and of the state: no sentence names the state's.
+        "Kuinka suuri osa julkisesta tuesta tulee EU:lta ja kuinka suuri valtiolta?",
         # A count in a rule ("jos haet molemmista, jätä kaksi hakemusta") is no tally.
         "Montako hakemusta OKM:n kevään 2025 hakuun lopulta jätettiin?",
         # "vähintään kahdesta hankkeesta" bounds the other way; "32" is no bound.
@@ -790,6 +792,43 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         # "Too small", "liian pitkä" ask for the least or most allowed.
         ("Is a 40 000 € project too small for the OKM spring 2025 call?", "100,000|100 000"),
         ("Onko 30 kuukautta liian pitkä vanhemmuushaun hankkeelle?", "24 kuukautta"),
+        # A project's time is a duration; "how much of the costs" is a share, not a sum.
+        (
+            "Vad är den maximala projekttiden för projekt som får finansiering i utlysningen "
+            "hösten 2023?",
+            "36",
+        ),
+        (
+            "Hur mycket av projektets godtagbara kostnader kan man som mest få i stöd i "
+            "utlysningen hösten 2023?",
+            "80",
+        ),
+        # "Kuinka monta kertaa vuodessa" asks how often.
+        (
+            "Kuinka monta kertaa vuodessa koordinaatiohankkeen täytyy vähintään järjestää "
+            "kaikille teeman hankkeille yhteinen tapaaminen?",
+            "kaksi valtakunnallista verkostotapaamista",
+        ),
+        # "How many applied" counts applications; "how many of the six sub-areas" counts
+        # sub-areas; the counted noun is the partitive after "kuinka monta koko maan".
+        ("Kuinka moni haki rahoitusta vanhemmuuden tuen haussa?", "66 hakemusta"),
+        (
+            "In the parenting support call, how many of the six sub-areas does an application "
+            "pick as its primary focus?",
+            "^[^“]*“[^”]*yksi pääasiallinen alakohta",
+        ),
+        (
+            "koord-hankkeen tehtävät: kuinka monta koko maan yhteistä tapaamista pitää "
+            "järjestää per vuosi",
+            "kaksi valtakunnallista verkostotapaamista",
+        ),
+        # "hankekokonaisuus" is counted as a "kokonaisuus" (a derived compound head).
+        (
+            "STM:n vanhemmuushaku – montako kokonaisuutta ja hakemusta tuli sisään",
+            "32 hankekokonaisuutta",
+        ),
+        # "2023:ssa" is one word; "ry" is a registered association.
+        ("ry hakijana LNP 2023:ssa, onko jotain vaatimuksia", "riittävät taloudelliset"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
