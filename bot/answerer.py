@@ -652,6 +652,7 @@ def _title_terms(call: Call) -> set[str]:
     return out - _GENERIC
 
 
+_CALL_NAMED = re.compile(r"\b(haku\w*|hau\w*|call\w*|\w*utlysning\w*|ansökningsomgång\w*)", re.I)
 _PERIOD = re.compile(r"(\w+)\s+(20\d\d)\b|\b(20\d\d)\s+(\w+)", re.IGNORECASE)
 
 
@@ -659,8 +660,13 @@ def unknown_call_period(question: str, calls: CallsFile) -> str | None:
     """A season and year the question names that no call has ("kevään 2024 haku"), as written.
 
     calls.yaml lists every call; an answer about a call that does not exist would quote another.
+    In the situation told before the question, only a period next to a call word names a call.
     """
+    asked_from = question.find(asked_part(question))
     for m in _PERIOD.finditer(question):
+        near = question[max(0, m.start() - 30) : m.end() + 30]
+        if m.start() < asked_from and not _CALL_NAMED.search(near):
+            continue  # "Haluaisimme jatkaa toimintaa kevääseen 2028 asti." tells a plan
         word, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         forms = {word.lower(), *terms(word, "fi")}
         season = next((s for s, names in _SEASONS.items() if forms & names), None)

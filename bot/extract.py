@@ -74,10 +74,22 @@ class Sentence:
 Concepts = list[frozenset[str]]
 
 # Verbs that carry no topic: "saivat rahoitusta" is about rahoitus, not about getting.
-WEAK_LEMMAS = {"saada", "tulla", "haluta", "tarvita", "tehdä", "käydä", "mennä", "löytyä"}
+WEAK_LEMMAS = {
+    "saada",
+    "tulla",
+    "haluta",
+    "tarvita",
+    "tehdä",
+    "käydä",
+    "mennä",
+    "löytyä",
+    "kannattaa",
+}
 # Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") rather than name its topic.
 WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite", "velvollisuus"}
 WEAK_LEMMAS |= {"rooli"}  # "mikä sen rooli on" asks what it does
+
+_PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he"}  # "minun", "meille": no topic
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -118,8 +130,10 @@ def question_concepts(
                     rest = set(word_terms(m.group(1), "fi"))
                     t = frozenset(rest | {lemma[0]})
                 parts = t - set(lemma)
-                if set(lemma) & (NEED_LEMMAS | WEAK_LEMMAS) or (parts and parts <= NEED_LEMMAS):
-                    continue
+                if set(lemma) & (NEED_LEMMAS | WEAK_LEMMAS | _PRONOUNS) or (
+                    parts and parts <= NEED_LEMMAS
+                ):
+                    continue  # "minun" is a pronoun ("minä") whatever its case
                 t = t - (parts & NEED_LEMMAS)
             if not t or (lemma and lemma[0] in ignore) or (len(t) > 1 and t - set(lemma) <= ignore):
                 continue  # the word names the call ("vanhemmuushakuun"), settled by the filter
@@ -178,7 +192,7 @@ def unknown_words(
     for w in words(question):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
             continue  # names and acronyms are matched word for word elsewhere
-        if subjects_only and noun_case(w) not in _SUBJECT_CASES and not _misspelt_subject(w):
+        if subjects_only and not _only_subject(w) and not _misspelt_subject(w):
             continue
         if is_verb(w):
             continue
@@ -208,6 +222,15 @@ def unknown_words(
             continue
         out.append(w)
     return out
+
+
+def _only_subject(word: str) -> bool:
+    """A noun in a subject's case in every reading: "käytöstä" is also "käyttö" in the elative
+    ("hallin käytöstä maksettavat maksut"), so it may be no subject."""
+    readings = analyze(word.lower())
+    return noun_case(word) in _SUBJECT_CASES and all(
+        a.get("SIJAMUOTO") in _SUBJECT_CASES for a in readings
+    )
 
 
 def _misspelt_subject(word: str) -> bool:

@@ -345,6 +345,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
 @pytest.mark.parametrize(
     "question",
     [
+        # A season and year next to a call word names a call, even in the situation.
+        "Valmistelemme hakemusta kevään 2026 hakuun. Milloin se päättyy?",
         # Two shares asked, of the EU and of the state: no sentence names the state's.
         "Kuinka suuri osa julkisesta tuesta tulee EU:lta ja kuinka suuri valtiolta?",
         # A count in a rule ("jos haet molemmista, jätä kaksi hakemusta") is no tally.
@@ -829,6 +831,21 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ),
         # "2023:ssa" is one word; "ry" is a registered association.
         ("ry hakijana LNP 2023:ssa, onko jotain vaatimuksia", "riittävät taloudelliset"),
+        # A season and year in the situation told first is a plan, not an unknown call.
+        (
+            "Olemme Kainuun liikuntaseurojen yhteistyöverkosto ja suunnittelemme harrastushanketta "
+            "kevään 2025 OKM-hakuun. Haluaisimme jatkaa toimintaa kevääseen 2028 asti. Mikä on "
+            "viimeinen päivä, jolloin tuon haun hankkeen toiminta voi vielä olla käynnissä?",
+            "31.12.2027",
+        ),
+        # "minun" and "kannattaa" are no topic: the contact is what is asked.
+        (
+            "Olen Pirkkalan kunnan hyvinvointikoordinaattori ja valmistelen ensimmäistä "
+            "ESR+-hakemustamme teeman hakuihin. Haluaisin soittaa ELY-keskukseen sille henkilölle, "
+            "joka neuvoo rahoitukseen ja kustannuksiin liittyvissä kysymyksissä. Mihin numeroon "
+            "minun kannattaa soittaa?",
+            r"\d{3} \d{3}",
+        ),
         # An English question whose best sentence sits just below 0.8 in cosine (0.77-0.80 is
         # where the small model puts many right cross-language matches).
         ("On what scale is each selection criterion scored in these calls?", "asteikolla 1–5"),
