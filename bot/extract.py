@@ -18,6 +18,7 @@ from bot.intent import (
     NEED_CUES,
     NEED_LEMMAS,
     NEW_ASKED,
+    POINTS_ASKED,
     PREVIOUS_NAMED,
     SHARE_ASKED,
     SPAN_PATTERNS,
@@ -809,6 +810,7 @@ def rank_sentences(
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
         years={n for n in given | (ignore or set()) if re.fullmatch(r"(1[5-9]|20)\d\d", n)},
         new_asked=bool(NEW_ASKED.search(question)),
+        points=bool(POINTS_ASKED.search(question)),
         part=asked_part_number(question),
         text_before=text_before,
     )
@@ -903,6 +905,7 @@ class _Asked:
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     years: set[str]  # the years the question or the asked call's name holds
     new_asked: bool = False  # the question asks about a new thing ("the new project")
+    points: bool = False  # the question bounds points ("pienin pistemäärä"), not money
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     text_before: Callable[[Passage], str] | None = None
@@ -1034,6 +1037,8 @@ class _Asked:
             # "suurin sallittu budjetti" is answered neither by "vähintään 100 000 euroa" nor by
             # "enintään 80 %".
             has_span = any(self._right_bound(m) for m in self.span.finditer(sent))
+            # "the minimum score" is not "vähintään 20 %": a bound on points names points.
+            has_span = has_span and (not self.points or bool(POINTS_ASKED.search(sent)))
         if self.need is Need.DATE and has_span:
             # "When's the deadline for the spring 2025 call?" is not answered by "2025", nor is
             # any date question by the years in the call's name ("utlysningen vintern 2024–2025").

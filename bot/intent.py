@@ -603,7 +603,9 @@ _NEED_WORDS = set(
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").
     "iso isompi tarjolla jaossa saatavilla pisin lyhin sallittu sallitaan "
     # The time of day: "päivä ja kello?", "vilken dag och vilken tid", "what time".
-    "kello kellonaika klo tid tiden klockan klockslag time".split()
+    "kello kellonaika klo tid tiden klockan klockslag time "
+    # A percentage is the kind of answer ("paljonko prosentteina", "i procent").
+    "percent percentage procent".split()
 )
 
 
@@ -638,6 +640,7 @@ NEED_LEMMAS = {
     "euro",
     "kello",
     "kellonaika",
+    "prosentti",
     # "milloin haku alko ja loppu?", "marraskuun lopussa": a date, however it is said.
     "alku",
     "loppu",
@@ -795,7 +798,11 @@ def _classify(question: str) -> Need:
     if found[0] is Need.AMOUNT and _asks_bound(question):
         # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
         # share. "Is there a maximum grant per project?" asks for the bound too.
-        return Need.BOUND if SHARE_ASKED.search(question) else Need.BOUND_AMOUNT
+        return (
+            Need.BOUND
+            if SHARE_ASKED.search(question) or POINTS_ASKED.search(question)
+            else (Need.BOUND_AMOUNT)
+        )
     if (
         found[0] in (Need.SHARE, Need.AMOUNT)
         and _YES_NO.search(question)
@@ -817,13 +824,17 @@ _PER_YEAR = re.compile(
     r"om året|varje år|kuukaudessa|a month)\b",
     _I,
 )
+# "pienin pistemäärä, jolla voi saada rahoitusta", "minimum score to get funded": points.
+POINTS_ASKED = re.compile(r"\b(piste\w*|points?|scores?|poäng\w*)\b", _I)
 _BOUND_COMPOUND = re.compile(r"\b(\w{4,}?)(raja|gräns)\w*", _I)
 
 
 def _bound_kind(question: str) -> Need:
     """A bound on a sum of money, or on something else. "pisteraja, jolla rahoitusta voi saada"
     bounds points: the money is what the points are for."""
-    if any(not _MONEY_WORDS.search(m.group(1)) for m in _BOUND_COMPOUND.finditer(question)):
+    if POINTS_ASKED.search(question) or any(
+        not _MONEY_WORDS.search(m.group(1)) for m in _BOUND_COMPOUND.finditer(question)
+    ):
         return Need.BOUND
     return Need.BOUND_AMOUNT if asks_sum(question) else Need.BOUND
 
