@@ -71,7 +71,10 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     ),
     (
         Need.SHARE,
-        re.compile(r"(osuu\w*|prosent\w*|andel\w*|procent\w*|\bshare|percent\w*|\brate\b|%)", _I),
+        re.compile(
+            r"(osuu\w*|prosent\w*|andel\w*|procent\w*|\bshare|percent\w*|\brate\b|%)",
+            _I,
+        ),
     ),
     (
         Need.AMOUNT,
@@ -841,7 +844,7 @@ def _bound_kind(question: str) -> Need:
 
 _YES_NO = re.compile(
     r"(^|[,;:.]\s+)(\w+(ko|kö)\b|can|may|must|is|are|does|do|should|kan|får|måste|är|ska|skall|"
-    r"behöver)\b",
+    r"behöver|ingår|räknas|täcks)\b",
     _I,
 )
 _HOW_MUCH = re.compile(

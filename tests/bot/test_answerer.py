@@ -345,6 +345,11 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
 @pytest.mark.parametrize(
     "question",
     [
+        # Weights in per cent: a share is of something the question names, and "prosentti"
+        # names only the kind of answer, so the flat rate's "15 prosentin osuus" is no answer.
+        "Mikä painoarvo prosentteina kullakin valintaperusteella on OKM:n kevään 2025 haussa?",
+        "What percentage weight does cost-effectiveness carry in the scoring of the autumn 2023 "
+        "call?",
         # A bound on points is not one on a share or a sum.
         "Mikä on pienin pistemäärä, jolla hakemus voi vielä saada rahoitusta syksyn 2023 haussa?",
         "minimum score needed to get funded in the autumn 2023 call",
