@@ -426,6 +426,10 @@ class Answerer:
         vocab = self._vocabulary()
         if not vocab:
             return False
+        # "Onko JTF-haku auki?": a fund or programme the documents never name.
+        acronyms = re.findall(r"\b[A-ZÄÖÅ]{3,}\b", asked)
+        if any(a.lower() not in vocab for a in acronyms):
+            return True
         if lang == "fi":
             return bool(unknown_authorities(asked, vocab))
         return bool(unknown_names(asked, lang, vocab))

@@ -457,6 +457,14 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
         m = re.search(rf"(?<![\w-])[\w-]*{re.escape(name)}", question)
         if m and _place_of(question, m, authority=True):
             out.append(name)
+    # A sentence may open with the place ("Uudenmaan ELY:n alueellinen haku…").
+    for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ]\w+", question):
+        before = question[: m.start()].rstrip()
+        if before and before[-1] not in ".?!:–" or m.group(0) in out:
+            continue
+        forms = {m.group(0).lower(), *word_terms(m.group(0), "fi")}
+        if not any(f in vocabulary for f in forms) and _place_of(question, m, authority=True):
+            out.append(m.group(0))
     return out
 
 

@@ -350,6 +350,11 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "Mikä painoarvo prosentteina kullakin valintaperusteella on OKM:n kevään 2025 haussa?",
         "What percentage weight does cost-effectiveness carry in the scoring of the autumn 2023 "
         "call?",
+        # Another region's authority at the very start; a fund the documents never name in a
+        # status question; indicators, which no notice lists.
+        "Uudenmaan ELY:n alueellinen ESR+ haku lapsiperheille, milloin päättyy",
+        "JTF-haut Itä- ja Pohjois-Suomessa lasten ja perheiden palveluihin, onko auki",
+        "hösten 2023: vilka indikatorer ska projekten rapportera",
         # A bound on points is not one on a share or a sum.
         "Mikä on pienin pistemäärä, jolla hakemus voi vielä saada rahoitusta syksyn 2023 haussa?",
         "minimum score needed to get funded in the autumn 2023 call",
