@@ -375,7 +375,9 @@ _ASKED_THING = re.compile(
 _KIND_WORDS = set(
     "maximum minimum max min total limit amount number size deadline date kind type "
     "högsta lägsta största minsta maximala minimala antal belopp storlek gräns allowed "
-    "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether overall".split()
+    "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether overall "
+    # Which end of a range: "the final date", "den nedre gränsen".
+    "final last latest first earliest lower upper nedre övre sista första".split()
 )
 
 

@@ -326,14 +326,14 @@ def asks_for_recipients(question: str) -> bool:
 
 _LEAST = re.compile(
     r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
-    r"\bminsta\b|"
+    r"\bminsta\b|\bnedre gräns|\blower limit|"
     # "Is a 40 000 € project too small?" asks for the least allowed.
     r"\btoo small|\bliian pien\w*|\bför (liten|litet|små)\b)",
     _I,
 )
 _MOST = re.compile(
     r"(enimmäis|enintään|korkeintaan|maksimi|maximum|\bmax|at most|\bhögst|\blängst|\bsuurin|"
-    r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest|"
+    r"\blargest|\bhighest|\blongest|\bstörst|\bsom mest|\bövre gräns|\bupper limit|"
     r"\btoo (big|large|long)|\bliian (suur|iso|pitk)\w*|\bför (stor|stort|lång)\w*)",
     _I,
 )

@@ -859,6 +859,15 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "minun kannattaa soittaa?",
             r"\d{3} \d{3}",
         ),
+        # "nedre gräns" is a least value; "the final date" names no unknown thing.
+        (
+            "Finns det en nedre gräns för projektbudgeten i utlysningen om föräldraskapsstöd?",
+            "150 000",
+        ),
+        (
+            "What is the final date by which the new coordination project has to be finished?",
+            "31.12.2028",
+        ),
         # An English question whose best sentence sits just below 0.8 in cosine (0.77-0.80 is
         # where the small model puts many right cross-language matches).
         ("On what scale is each selection criterion scored in these calls?", "asteikolla 1–5"),
