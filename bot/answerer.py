@@ -713,7 +713,12 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
     scored: list[tuple[float, Call]] = []
     for call in calls.calls:
         others = set().union(*(t for cid, t in titles.items() if cid != call.id))
-        score = float(len(q_terms & (titles[call.id] - others)))
+        own = titles[call.id] - others
+        score = float(len(q_terms & own))
+        # "koord-haussa", "vanh.-haku": a shortened title word before a hyphen or a full stop.
+        short = re.findall(r"\b(\w{4,})(?:-|\.-?)(?=\w)", question.lower())
+        if not q_terms & own and any(t.startswith(w) for w in short for t in own):
+            score += 1.0
         if q_words & {str(call.opens.year), str(call.closes.year)}:
             score += 1.0
         if any(w.startswith(tuple(_SEASONS[_season(call.opens)])) for w in q_words):

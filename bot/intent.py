@@ -1008,8 +1008,14 @@ _COMPARED = re.compile(
 
 
 def without_comparisons(question: str) -> str:
-    """The question less its clauses about other calls."""
+    """The question less its clauses about other calls, and a "X vs Y:" lead-in."""
+    lead, colon, rest = question.rpartition(": ")
+    if colon and _VERSUS.search(lead):
+        question = rest  # "vanhemmuushaku vs syksyn 2023 haku: mikä oli…"
     return _COMPARED.sub(" ", question)
+
+
+_VERSUS = re.compile(r"\s(vs\.?|versus)\s", _I)
 
 
 # "Paljonko vanhemmuushaussa lopulta myönnettiin?", "how much did the biggest project get?": what

@@ -868,6 +868,14 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "What is the final date by which the new coordination project has to be finished?",
             "31.12.2028",
         ),
+        # "X vs Y:" only compares: the call asked about follows the colon, and the other call's
+        # year needs no evidence. A title word cut short before a hyphen names its call.
+        (
+            "vanhemmuushaku vs syksyn 2023 haku: mikä oli vanhemmuushaun pienin sallittu "
+            "hankkeen kokonaisbudjetti",
+            "150 000",
+        ),
+        ("koord-haussa julkinen tuki max 80 % – paljonko omaa rahaa pitää vähintään olla", "20"),
         # An English question whose best sentence sits just below 0.8 in cosine (0.77-0.80 is
         # where the small model puts many right cross-language matches).
         ("On what scale is each selection criterion scored in these calls?", "asteikolla 1–5"),
