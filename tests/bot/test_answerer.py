@@ -876,6 +876,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "150 000",
         ),
         ("koord-haussa julkinen tuki max 80 % – paljonko omaa rahaa pitää vähintään olla", "20"),
+        # "päättää" (to decide) is about the funding decision.
+        (
+            "Missä kuussa vanhemmuuden tuen haun hakemuksista on tarkoitus päättää?",
+            "kesäkuussa 2025",
+        ),
         # An English question whose best sentence sits just below 0.8 in cosine (0.77-0.80 is
         # where the small model puts many right cross-language matches).
         ("On what scale is each selection criterion scored in these calls?", "asteikolla 1–5"),
