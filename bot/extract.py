@@ -86,9 +86,10 @@ WEAK_LEMMAS = {
     "löytyä",
     "kannattaa",
 }
-# Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") rather than name its topic.
+# Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") or a role ("mikä sen rooli on" asks
+# what it does) rather than name its topic.
 WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite", "velvollisuus"}
-WEAK_LEMMAS |= {"rooli"}  # "mikä sen rooli on" asks what it does
+WEAK_LEMMAS |= {"rooli"}
 
 _PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he"}  # "minun", "meille": no topic
 

@@ -801,11 +801,9 @@ def _classify(question: str) -> Need:
     if found[0] is Need.AMOUNT and _asks_bound(question):
         # "yhden hankkeen suurin budjetti" is not the call's budget; "kuinka suuren osan" is a
         # share. "Is there a maximum grant per project?" asks for the bound too.
-        return (
-            Need.BOUND
-            if SHARE_ASKED.search(question) or POINTS_ASKED.search(question)
-            else (Need.BOUND_AMOUNT)
-        )
+        if SHARE_ASKED.search(question) or POINTS_ASKED.search(question):
+            return Need.BOUND
+        return Need.BOUND_AMOUNT
     if (
         found[0] in (Need.SHARE, Need.AMOUNT)
         and _YES_NO.search(question)
