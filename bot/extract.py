@@ -420,12 +420,22 @@ def unknown_names(question: str, lang: str, vocabulary) -> list[str]:
             continue
         if w.isupper() and len(w) <= 2 or any(a <= m.start() < b for a, b in covered):
             continue
-        found = {w.lower(), w.lower().rstrip("+"), *word_terms(w, lang), *word_terms(w, "fi")}
-        if lang == "sv" and w.endswith("s"):
-            found |= set(word_terms(w[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
-        if not any(t in vocabulary for t in found) and not _place_of(text, m, authority=False):
+        if not _known_name(w, lang, vocabulary) and not _place_of(text, m, authority=False):
             out.append(w)
     return out
+
+
+def _known_name(word: str, lang: str, vocabulary) -> bool:
+    """The documents use the name in some form (a lemma, or a Swedish genitive's base)."""
+    found = {
+        word.lower(),
+        word.lower().rstrip("+"),
+        *word_terms(word, lang),
+        *word_terms(word, "fi"),
+    }
+    if lang == "sv" and word.endswith("s"):
+        found |= set(word_terms(word[:-1], "fi"))  # a Swedish genitive: "Niemis" is Niemi's
+    return any(t in vocabulary for t in found)
 
 
 def _place_of(text: str, m: re.Match[str], authority: bool) -> bool:
@@ -465,8 +475,7 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
         before = question[: m.start()].rstrip()
         if before and before[-1] not in ".?!:–" or m.group(0) in out:
             continue
-        forms = {m.group(0).lower(), *word_terms(m.group(0), "fi")}
-        if not any(f in vocabulary for f in forms) and _place_of(question, m, authority=True):
+        if not _known_name(m.group(0), "fi", vocabulary) and _place_of(question, m, authority=True):
             out.append(m.group(0))
     return out
 
