@@ -31,6 +31,7 @@ from bot.extract import (
     unknown_names,
     unknown_words,
 )
+from bot.generate import full_dates
 from bot.intent import (
     FUNDED_NAMED,
     GRANTED_ASKED,
@@ -56,7 +57,7 @@ from bot.intent import (
     without_comparisons,
 )
 from bot.models import Answer, Citation
-from bot.spelling import fix_typos, restore_letters
+from bot.spelling import fix_typos, restore_letters, standard_finnish
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
 from index.analysis import analyze, terms
@@ -143,7 +144,10 @@ class Answerer:
 
         # "milloin haku paattyy": a keyboard without ä and ö is no reason to refuse.
         vocabulary = self._vocabulary()
-        question = fix_typos(restore_letters(question, lang, vocabulary), lang, vocabulary)
+        question = restore_letters(question, lang, vocabulary)
+        if lang == "fi":
+            question = standard_finnish(question)  # "millon", "onks": spoken forms written out
+        question = fix_typos(question, lang, vocabulary)
         prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
         follow = prev is not None and prev.last is not None and is_follow_up(question)
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
@@ -491,24 +495,20 @@ class Answerer:
     def _status_answer(self, base, lang, calls: CallsFile, call: Call | None, question: str):
         today = self._today()
         targets = [call] if call else calls.calls
-        lines, citations = [], []
+        days = full_dates(question)
+        # "Voiko hakemuksen vielä jättää 30.11.2023?": the answer is for that day.
+        day = days[0] if call is not None and len(days) == 1 else None
+        lines = []
         if call is None:
             open_calls = [c for c in calls.calls if c.status(today) is Status.OPEN]
             lines.append(t("open_list" if open_calls else "none_open", lang, today=fmt_date(today)))
-        for c in targets:
-            status = c.status(today)
-            lines.append(
-                t(
-                    f"status_{status.value}",
-                    lang,
-                    title=c.title.get(lang),
-                    opens=fmt_date(c.opens),
-                    closes=fmt_date(c.closes),
-                )
-            )
-            cite = self._date_citation(c)
-            if cite:
-                citations.append(cite)
+        lines += [self._status_line(c, lang, day) for c in targets]
+        citations = [cite for c in targets if (cite := self._date_citation(c))]
+        if call is not None and citations:
+            # The notice's own words give what the registry lacks: the hour ("klo 16.15").
+            lines.append(f"{t('according', lang)} “{citations[0].quote}” [1]")
+        if day is not None and day <= call.closes and (note := self._status_note(call, lang)):
+            lines.append(note.strip())  # open on that day, closed today
         return Answer(
             **base,
             answer="\n".join(lines),
@@ -516,6 +516,23 @@ class Answerer:
             call_id=call.id if call else None,
             citations=citations,
             call_status=self._status(call),
+        )
+
+    def _status_line(self, call: Call, lang: str, day: dt.date | None = None) -> str:
+        """The call's status today, or on the day the question names."""
+        if day is None:
+            key = f"status_{call.status(self._today()).value}"
+        elif day > call.closes:
+            key = "closed_on"
+        else:
+            key = "open_on" if day >= call.opens else "not_yet_on"
+        return t(
+            key,
+            lang,
+            date=fmt_date(day) if day else "",
+            title=call.title.get(lang),
+            opens=fmt_date(call.opens),
+            closes=fmt_date(call.closes),
         )
 
     def _next_call_answer(self, base, lang, calls: CallsFile):
@@ -557,7 +574,10 @@ class Answerer:
         for p in passages:
             for s in rank_sentences(f"haku päättyy {closes}", "fi", Need.DATE, [p]):
                 if closes in s.text:
-                    return self._cite(s)
+                    cite = self._cite(s)
+                    # A schedule is one "sentence" of list items: quote the closing one.
+                    items = [i for i in cite.quote.split(" · ") if closes in i]
+                    return cite.model_copy(update={"quote": items[0]}) if items else cite
         return None
 
     def _refuse(self, base, lang, calls: CallsFile | None, call: Call | None, reason: str):

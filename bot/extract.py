@@ -85,13 +85,16 @@ WEAK_LEMMAS = {
     "mennä",
     "löytyä",
     "kannattaa",
+    "kelvata",  # "kelpaako", "sopiiko": whether the situation fits is the question, not its topic
+    "sopia",
 }
 # Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") or a role ("mikä sen rooli on" asks
 # what it does) rather than name its topic.
 WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite", "velvollisuus"}
 WEAK_LEMMAS |= {"rooli"}
 
-_PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he"}  # "minun", "meille": no topic
+# "minun", "meille": no topic; nor is "tällainen" or "näin", which point back at the situation.
+_PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he", "tämä", "tällainen", "sellainen", "näin"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -201,7 +204,7 @@ def unknown_words(
         t = set(word_terms(w, "fi"))
         lemma = word_terms(w, "fi")[:1]
         parts = t - set(lemma)
-        named = NEED_LEMMAS | WEAK_LEMMAS | ignore
+        named = NEED_LEMMAS | WEAK_LEMMAS | _PRONOUNS | ignore
         if not t or set(lemma) & named or (parts and parts <= named):
             continue  # names the kind of answer ("rahamäärä") or the call ("vanhemmuushaun")
         rest = {m.group(1) for x in t if (m := _BOUND.match(x))}  # "vähimmäiskoko" is a koko

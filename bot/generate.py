@@ -9,6 +9,7 @@ Prompt text lives in ``prompts/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import threading
@@ -275,6 +276,20 @@ def _extract(text: str, *, lenient: bool) -> _Facts:
                 continue
         facts.names.append(word)
     return facts
+
+
+def full_dates(text: str) -> list[dt.date]:
+    """Dates with day, month and year in a text ("10.3.2025", "10 mars 2025", "June 10, 2025")."""
+    out = []
+    for _, (year, month, day) in _extract(text, lenient=False).dates:
+        if year and day:
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if d not in out:
+                out.append(d)
+    return out
 
 
 def _norm_url(url: str) -> str:

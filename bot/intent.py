@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.generate import full_dates
 from index.analysis import analyze, function_words, is_partitive, noun_case
 
 
@@ -751,7 +752,18 @@ def classify(question: str) -> Need:
     return need
 
 
+# "Går det fortfarande att söka den 10 mars 2025?": whether the call is open on that day.
+_STILL_APPLY = re.compile(
+    r"\b(vielä|fortfarande|ännu|still)\b.*\b(ha[ek]\w*|jät\w*|lähet\w*|sök\w*|lämna\w*|apply|"
+    r"submit\w*|send)\b|\b(ha[ek]\w*|jät\w*|lähet\w*|sök\w*|lämna\w*|apply|submit\w*|send)\b.*"
+    r"\b(vielä|fortfarande|ännu|still)\b",
+    _I,
+)
+
+
 def _classify(question: str) -> Need:
+    if _STILL_APPLY.search(question) and full_dates(question):
+        return Need.STATUS
     if _ELIGIBILITY_FIRST.search(question):
         return Need.ELIGIBILITY
     found = [

@@ -66,6 +66,59 @@ def restore_letters(question: str, lang: str, vocabulary: Container[str] | None)
     return re.sub(r"\w+", fix, question)
 
 
+# Spoken Finnish in a chat box ("onks", "millon", "mä"): the written forms Voikko and the
+# documents know. Short, frequent forms are listed; the regular changes are undone by rule.
+_SPOKEN = {
+    "mä": "minä",
+    "sä": "sinä",
+    "oo": "ole",
+    "oot": "olet",
+    "tää": "tämä",
+    "meijän": "meidän",
+    "teijän": "teidän",
+}
+
+
+def standard_finnish(question: str) -> str:
+    """A Finnish question with spoken forms written out: the clitic "-ks" ("onks", "voiks") is
+    "-ko"/"-kö", and an "i" dropped from a diphthong ("millon", "aikasintaan", "tavotetaan") is
+    put back. Only words Voikko does not know change, and only into words it knows."""
+    if not voikko_available():
+        return question
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in _SPOKEN:
+            return _SPOKEN[low]
+        if not word.isalpha() or len(word) < 4 or _name_or_part(m) or spell(low):
+            return word
+        if low.endswith("ks"):
+            for clitic in ("ko", "kö") if re.search("[aou]", low[:-2]) else ("kö", "ko"):
+                if spell(low[:-2] + clitic):
+                    return word[:-2] + clitic
+        for spelled in _with_diphthongs(low):
+            if spell(spelled):
+                return spelled
+        return word
+
+    return re.sub(r"\w+", fix, question)
+
+
+def _with_diphthongs(word: str) -> list[str]:
+    """The word with an "i" after one or two vowels of its later syllables, before a consonant."""
+    spots = [
+        i + 1
+        for i in range(1, len(word) - 1)
+        if word[i] in "aeouäö" and word[i + 1] not in "aeiouyäö"
+    ]
+    out = [word[:i] + "i" + word[i:] for i in spots]
+    out += [
+        word[:i] + "i" + word[i:j] + "i" + word[j:] for i, j in itertools.combinations(spots, 2)
+    ]
+    return out
+
+
 def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> str:
     """The question with one-letter slips mended ("osatoteutajaa", "deadlne", "budjettti").
 

@@ -60,6 +60,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The call {title} is not open: it closed on {closes} (application period "
         "{opens}–{closes}).",
     },
+    "open_on": {
+        "fi": "Kyllä: haun {title} hakuaika on {opens}–{closes}, joten {date} on hakuaikaa.",
+        "sv": "Ja: {date} är inom ansökningstiden för utlysningen {title} ({opens}–{closes}).",
+        "en": "Yes: {date} is within the application period of the call {title} "
+        "({opens}–{closes}).",
+    },
+    "closed_on": {
+        "fi": "Ei: haku {title} päättyi {closes}, ennen {date} (hakuaika {opens}–{closes}).",
+        "sv": "Nej: utlysningen {title} stängde {closes}, före {date} (ansökningstid "
+        "{opens}–{closes}).",
+        "en": "No: the call {title} closed on {closes}, before {date} (application period "
+        "{opens}–{closes}).",
+    },
+    "not_yet_on": {
+        "fi": "Ei: haku {title} avautuu vasta {opens}, {date} jälkeen (hakuaika {opens}–{closes}).",
+        "sv": "Nej: utlysningen {title} öppnar först {opens}, efter {date} (ansökningstid "
+        "{opens}–{closes}).",
+        "en": "No: the call {title} opens only on {opens}, after {date} (application period "
+        "{opens}–{closes}).",
+    },
     "none_open": {
         "fi": "Tänään ({today}) mikään haku ei ole auki.",
         "sv": "I dag ({today}) är ingen utlysning öppen.",

@@ -110,6 +110,29 @@ def test_is_the_call_open_after_it_closed(make_env):
     assert "21.3.2025–6.6.2025" in a.answer  # the period it was open
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Today (1.4.2025) the OKM call is open; these ask about another day.
+        ("Voiko OKM:n kevään 2025 hakuun vielä hakea 10.6.2025?", "Ei: haku"),
+        (
+            "Can we still apply to the OKM spring 2025 call on 1 March 2025?",
+            "opens only on 21.3.2025",
+        ),
+        (
+            "Går det fortfarande att söka i UKM:s utlysning våren 2025 den 6 juni 2025?",
+            "Ja: 6.6.2025",
+        ),
+    ],
+)
+def test_is_the_call_open_on_the_day_the_question_names(corpus, question, says):
+    a = ask(corpus, question)
+    assert not a.refused and a.call_id == "okm-kevat-2025"
+    assert says in a.answer.splitlines()[0]
+    # The notice's own sentence gives the closing hour, which the registry does not hold.
+    assert "klo 16.15" in a.answer and "klo 16.15" in a.citations[0].quote
+
+
 def test_which_calls_are_open_now(corpus):
     a = ask(corpus, "What calls are open now?")
     assert not a.refused

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.spelling import fix_typos, restore_letters
+from bot.spelling import fix_typos, restore_letters, standard_finnish
 from index.analysis import voikko_available, word_terms
 
 needs_voikko = pytest.mark.skipif(not voikko_available(), reason="Voikko not installed")
@@ -95,3 +95,19 @@ def test_english_slips_are_mended_but_the_documents_words_are_kept():
     )
     # Swedish has no dictionary here: a slip stays as typed.
     assert fix_typos("nar ar sista ansokningsdagg", "sv", SV_VOCAB) == "nar ar sista ansokningsdagg"
+
+
+@needs_voikko
+def test_spoken_finnish_is_written_out():
+    assert standard_finnish("onks okm:n haussa plussaa jos tavotetaan nuoria") == (
+        "onko okm:n haussa plussaa jos tavoitetaan nuoria"
+    )
+    assert standard_finnish("millon aikasintaan hankkeet voi alkaa") == (
+        "milloin aikaisintaan hankkeet voi alkaa"
+    )
+    assert standard_finnish("pitääks mä liittää sitoumus") == "pitääkö minä liittää sitoumus"
+    # Written words, names and words Voikko does not know in any form stay as typed.
+    assert (
+        standard_finnish("Milloin Pirkanmaan haku päättyy?") == "Milloin Pirkanmaan haku päättyy?"
+    )
+    assert standard_finnish("zxqv vaan") == "zxqv vaan"
