@@ -132,7 +132,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.CODE,
         re.compile(
-            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|\w*kod|\w*koden|"
+            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|id|\w*kod|\w*koden|"
             r"beteckning\w*)\b",
             _I,
         ),

@@ -30,10 +30,12 @@ def restore_letters(question: str, lang: str, vocabulary: Container[str] | None)
 
     English questions are left as they are, and so are Swedish ones typed with the letters.
     """
-    # Swedish has no dictionary here: a question typed with the letters is left as typed. A
-    # Finnish word is mended only where Voikko knows no such word ("viimeisenä paivana").
-    if lang not in _LETTERS or lang == "sv" and _TYPED_FULLY.search(question):
+    # Swedish has no dictionary here: in a question typed with the letters only a long word is
+    # mended ("forsamling"), a short one may be a word the documents just do not use. A Finnish
+    # word is mended only where Voikko knows no such word ("viimeisenä paivana").
+    if lang not in _LETTERS:
         return question
+    shortest = 7 if lang == "sv" and _TYPED_FULLY.search(question) else 0
     if lang == "fi" and not voikko_available():
         return question
     known = spell if lang == "fi" else _known_words(lang, vocabulary or set())
@@ -46,7 +48,9 @@ def restore_letters(question: str, lang: str, vocabulary: Container[str] | None)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not word.isalpha() or not re.search("[ao]", word, re.I) or _name_or_part(m):
+        if len(word) < shortest or not word.isalpha() or not re.search("[ao]", word, re.I):
+            return word
+        if _name_or_part(m):
             return word
         found = spelled(word)
         if found is None and lang == "sv" and len(word) >= 8:

@@ -911,6 +911,18 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "What won't be paid for in the parenting support call, for example regarding property?",
             "kiinteistöjen hankinta",
         ),
+        # A time of day offered is answered by the closing hour, not refused for a number the
+        # documents lack.
+        (
+            "Saamme OKM-hakemuksen valmiiksi viimeisenä päivänä. Riittääkö, että se on lähetetty "
+            "kello 17 mennessä?",
+            r"16[.:]15",
+        ),
+        ("Går det att lämna in ansökan om föräldraskapsstöd klockan 18 sista dagen?", r"16[.:]15"),
+        # Spoken Finnish, and a filler word that names nothing.
+        ("millon aikasintaan vanhemmuushankkeet voi alkaa", "1.9.2025"),
+        ("pitääks tuki liittää jotenkin perhekeskukseen vanhemmuushaussa", "perhekeskus"),
+        ("what's the call ID for the OKM spring 2025 call", "ESR-OKM-2025-1"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -104,6 +104,7 @@ def test_classify_needs():
     assert classify("När stänger utlysningen?") is Need.DATE
     # "when applying", "när man ansöker" is a clause: the question asks for something else.
     assert classify("Which call code do I select when applying?") is Need.CODE
+    assert classify("What's the call ID of the parenting call?") is Need.CODE
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
     assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date

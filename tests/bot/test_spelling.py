@@ -45,6 +45,11 @@ def test_swedish_letters_come_back_from_the_documents_and_the_glossary():
     assert restore_letters("nar stanger foraldraskapsutlysningen", "sv", SV_VOCAB) == (
         "när stänger föräldraskapsutlysningen"
     )
+    # Typed with the letters, only a long word is mended: a short one may be a word the
+    # documents do not use ("for" in a Swedish question is no "för" to be sure of).
+    assert restore_letters("kan en forsamling söka for oss", "sv", SV_VOCAB) == (
+        "kan en församling söka for oss"
+    )
 
 
 @needs_voikko
