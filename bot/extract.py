@@ -94,11 +94,6 @@ WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite"
 WEAK_LEMMAS |= {"rooli"}
 
 # "minun", "meille": no topic; nor is "tällainen" or "näin", which point back at the situation.
-# Words that colour a question but name nothing ("onks sitä jotenkin pakko", "actually").
-_FILLERS = frozenset(
-    "jotenkin siis ihan oikeastaan ylipäätään kyllä just sitten niinku muka tota tosiaan "
-    "kuitenkin lainkaan ollenkaan alltså liksom egentligen actually basically really".split()
-)
 _PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he", "tämä", "tällainen", "sellainen", "näin"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
@@ -122,7 +117,7 @@ def question_concepts(
     With ``call_named``, a glossary term that names the call ("parenting support": tuki) is no
     topic either (for judging the evidence; ranking keeps it, as the sv/en words are kept).
     """
-    skip = need_words(question) | _FILLERS
+    skip = need_words(question)
     ignore = ignore or set()
     tokens = [w for w in words(question) if w.lower() not in skip]
 
@@ -197,7 +192,7 @@ def unknown_words(
     another word class ("liite" beside "liittää").
     """
     ignore = ignore or set()
-    skip = need_words(question) | function_words("fi") | _FILLERS  # "näissä": no topic
+    skip = need_words(question) | function_words("fi")  # "näissä hauissa": no topic in "näissä"
     out = []
     for w in words(question):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
@@ -344,7 +339,7 @@ def unexplained_words(
     "Can you recommend a good restaurant in Hämeenlinna?" knows only the town.
     """
     ignore = ignore or set()
-    skip = need_words(question) | function_words(lang) | _FILLERS
+    skip = need_words(question) | function_words(lang)
     # A glossary term explains a word only when the documents use its Finnish equivalent:
     # "advance payment" (ennakko) is a term of the field that these documents never mention.
     entries = load_glossary()

@@ -21,6 +21,7 @@ class Need(StrEnum):
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
     FREQUENCY = "frequency"  # "kuinka usein", "how often"
+    TIME = "time"  # a time of day: "mihin kellonaikaan", "hur dags", "what time"
     FUNDER = "funder"  # "kuka rahoittaa", "vilken myndighet beviljar", "who funds the call"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
     BOUND_AMOUNT = "bound_amount"  # a least or most sum: "suurin sallittu budjetti"
@@ -83,6 +84,14 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"\b(paljonko|kuinka paljon|kuinka suur\w*|miten suur\w*|\w*budjet\w*|summa\w*|"
             r"\w*määrärah\w*|euromäär\w*|how much|how large|budget\w*|amount|hur mycket|"
             r"hur stor\w*|belopp\w*)\b|€",
+            _I,
+        ),
+    ),
+    (
+        Need.TIME,
+        re.compile(
+            r"\b(\w*kellonai\w*|monelta(ko)?|vilken tid på dagen|hur dags|vilket klockslag|"
+            r"klockslag\w*|what time|time of day|what hour)\b",
             _I,
         ),
     ),
@@ -418,6 +427,9 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.SHARE: re.compile(r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)", _I),
+    Need.TIME: re.compile(
+        r"\b(?:klo|kl|kello|klockan|by|at)\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}:\d{2}\b", _I
+    ),
     Need.DATE: re.compile(
         # A year after an acronym names a thing ("EURA 2021", the system), not a time.
         r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|(?<!(?-i:[A-Z]{3}) )\b(1[5-9]|20)\d{2}\b|"
@@ -601,7 +613,8 @@ _NEED_WORDS = set(
     "noin ungefär approximately roughly slut "
     # Spoken Finnish that names no topic ("mä", "sinne", "lopulta").
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
-    "vaan vielä asti saakka still ännu fortfarande "
+    "vaan vielä asti saakka still ännu fortfarande jotenkin siis kyllä just sitten niinku muka "
+    "tota tosiaan kuitenkin lainkaan ollenkaan alltså liksom egentligen actually basically really "
     # "In total" names the kind of answer (a sum or a count), not a topic.
     "yhteensä kaikkiaan sammanlagt totalt altogether overall "
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").

@@ -923,6 +923,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("millon aikasintaan vanhemmuushankkeet voi alkaa", "1.9.2025"),
         ("pitääks tuki liittää jotenkin perhekeskukseen vanhemmuushaussa", "perhekeskus"),
         ("what's the call ID for the OKM spring 2025 call", "ESR-OKM-2025-1"),
+        ("Vilken tid på dagen går ansökningstiden ut i utlysningen om föräldraskapsstöd?", "16.15"),
+        ("Mihin kellonaikaan syksyn 2023 hakuinfo alkoi?", "klo 13–15"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -105,6 +105,11 @@ def test_classify_needs():
     # "when applying", "när man ansöker" is a clause: the question asks for something else.
     assert classify("Which call code do I select when applying?") is Need.CODE
     assert classify("What's the call ID of the parenting call?") is Need.CODE
+    # A time of day is not a date: "16.15", not "28.2.2025", answers it.
+    assert classify("Moneltako haku sulkeutuu?") is Need.TIME
+    assert classify("Hur dags stänger utlysningen?") is Need.TIME
+    assert classify("What time does the OKM call close on the last day?") is Need.TIME
+    assert classify("Milloin haku päättyy?") is Need.DATE
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
     assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date
