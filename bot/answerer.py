@@ -33,6 +33,8 @@ from bot.extract import (
 )
 from bot.generate import full_dates
 from bot.intent import (
+    APPLIED_SUM_ASKED,
+    APPLIED_SUM_NAMED,
     FUNDED_NAMED,
     GRANTED_ASKED,
     GRANTED_COUNT_ASKED,
@@ -342,6 +344,11 @@ class Answerer:
                 need in (Need.AMOUNT, Need.BOUND_AMOUNT) and GRANTED_ASKED.search(asked),
                 GRANTED_NAMED,
                 "what was granted; the sentences say what is on offer",
+            ),
+            (
+                need in (Need.AMOUNT, Need.BOUND_AMOUNT) and APPLIED_SUM_ASKED.search(asked),
+                APPLIED_SUM_NAMED,
+                "the sum applied for; the sentences say what is on offer",
             ),
             (
                 need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked),

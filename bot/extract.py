@@ -251,11 +251,12 @@ def _misspelt_subject(word: str) -> bool:
 def _unknown_modifier(lemma: list[str], t: set[str], vocabulary) -> bool:
     """A compound the documents never use whose first part they never use either:
     "loppuraportti" is a kind of report they say nothing of, though they know "raportti".
-    Only the first part: Voikko's middle parts are unreliable ("elinkeino" is elin + keino)."""
+    Only the first part: Voikko's middle parts are unreliable ("elinkeino" is elin + keino). A
+    first part that names the kind of answer ("numerotunnus" is a tunnus) is no such kind."""
     if not lemma or lemma[0] in vocabulary:
         return False
     whole = lemma[0]
-    modifiers = [x for x in t - {whole} if len(x) >= 4 and not whole.endswith(x)]
+    modifiers = [x for x in t - {whole} - NEED_LEMMAS if len(x) >= 4 and not whole.endswith(x)]
     return any(
         x not in vocabulary and _stem(x) not in _stems(vocabulary) and whole.startswith(x)
         for x in modifiers
@@ -296,6 +297,8 @@ def _unknown_chain(word: str, lemma: list[str], vocabulary) -> bool:
         if len(heads) < 2:
             return False
         modifier = "".join(surface for surface, _ in pieces[: heads[-1]]).lower()
+        if set(word_terms(modifier, "fi")[:1]) & NEED_LEMMAS:
+            return False  # "numerotunnus": the modifier names the kind of answer
         return len(modifier) >= 6 and not _has_prefix(vocabulary, modifier[:-1])
     return False
 

@@ -54,7 +54,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.FREQUENCY,
         re.compile(
-            r"\b(kuinka usein|miten usein|kuinka monesti|how often|how frequently|hur ofta|"
+            r"\b(kuinka usein|miten usein|kuinka monesti|how often|how frequently|hur ofta|välein|"
             r"med vilka intervall\w*)\b",
             _I,
         ),
@@ -141,7 +141,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.CODE,
         re.compile(
-            r"\b(tunnus|tunnust?a|tunnuks\w*|hakutunnu\w*|koodi\w*|code|identifier|id|\w*kod|\w*koden|"
+            r"\b(\w*tunnus|\w*tunnust?a|\w*tunnuks\w*|koodi\w*|code|identifier|id|\w*kod|\w*koden|"
             r"beteckning\w*)\b",
             _I,
         ),
@@ -765,6 +765,12 @@ def classify(question: str) -> Need:
     return need
 
 
+_PROJECT_TIMING = re.compile(
+    r"\b(käynnist\w*|aloitt?a\w*|alka\w*|päättä\w*|lopett\w*|starta\w*|inleda\w*|start\w*|"
+    r"begin\w*|end\w*|finish\w*)\b",
+    _I,
+)
+_OPEN_WORD = re.compile(r"\b(auki|avoin\w*|haettavissa|open|öppen|öppna)\b", _I)
 # "Går det fortfarande att söka den 10 mars 2025?": whether the call is open on that day.
 _STILL_APPLY = re.compile(
     r"\b(vielä|fortfarande|ännu|still)\b.*\b(ha[ek]\w*|jät\w*|lähet\w*|sök\w*|lämna\w*|apply|"
@@ -793,6 +799,14 @@ def _classify(question: str) -> Need:
         return _bound_kind(question)
     if (
         found[0] is Need.STATUS
+        and _PROJECT_TIMING.search(question)
+        and not _OPEN_WORD.search(question)
+    ):
+        # "Ehtiikö hankkeen käynnistää jo elokuussa?" asks when a project may start, not whether
+        # the call is open.
+        found = found[1:] or [Need.DATE]
+    if (
+        found[0] is Need.STATUS
         and len(found) > 1
         and found[1] in _MORE_SPECIFIC
         # "Milloin haku on auki?" asks for the call's period, which its status answer gives.
@@ -819,6 +833,7 @@ def _classify(question: str) -> Need:
     if found[0] is Need.COUNT and (
         re.match(r"(kert|times|gång)", counted_word(question) or "", _I)
         or _PER_YEAR.search(question)
+        or re.search(r"\bvälein\b", question, _I)  # "kuinka monen kuukauden välein"
     ):
         return Need.FREQUENCY  # "kuinka monta kertaa", "montako tapaamista vuodessa": how often
     if found[0] is Need.COUNT and re.match(r"(euro|€)", counted_word(question) or "", _I):
@@ -1061,6 +1076,15 @@ GRANTED_COUNT_ASKED = re.compile(
     _I,
 )
 # How many were funded is told by what runs or is funded ("käynnissä on 12 hankekokonaisuutta").
+# "Paljonko rahaa hakemuksissa haettiin?": the sum applied for, not the sum on offer.
+APPLIED_SUM_ASKED = re.compile(
+    r"\b(haettiin|haettua|(?:was|were) (?:applied|asked) for|(?:was|were) requested|söktes|"
+    r"ansöktes|sökte\w* (?:de|man|sökande))\b",
+    _I,
+)
+APPLIED_SUM_NAMED = re.compile(
+    r"\b(haettu\w*|haettiin|hakivat|haki|applied for|requested|söktes|sökt)\b", _I
+)
 FUNDED_NAMED = re.compile(
     r"\b(rahoitet\w*|rahoitettav\w*|käynnissä|running|funded|finansierade|pågående|pågår|"
     rf"{_GRANTED_NAMED})\b",

@@ -482,6 +482,10 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "How much salary may the project manager get in the coordination project?",
         # Another funder's call: the status of these calls is no answer.
         "Does the Research Council of Finland have a call open for childhood research?",
+        # The sum applied for is not the sum on offer; how often is not how long.
+        "paljonko vanhemmuushaun hakemuksissa haettiin rahaa yhteensä",
+        "How much money was applied for in the parenting support call?",
+        "Kuinka monen kuukauden välein vanhemmuushankkeen maksatushakemus pitää jättää?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -925,6 +929,9 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("what's the call ID for the OKM spring 2025 call", "ESR-OKM-2025-1"),
         ("Vilken tid på dagen går ansökningstiden ut i utlysningen om föräldraskapsstöd?", "16.15"),
         ("Mihin kellonaikaan syksyn 2023 hakuinfo alkoi?", "klo 13–15"),
+        ("Ehtiikö vanhemmuuden tuen hankkeen käynnistää jo elokuussa 2025?", "1.9.2025"),
+        # "numero" names the kind of answer, so "numerotunnus" is a tunnus the documents give.
+        ("Mikä haun numerotunnus valitaan EURAssa vanhemmuushakuun haettaessa?", "ESR-VANH-2024-1"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -110,6 +110,10 @@ def test_classify_needs():
     assert classify("Hur dags stänger utlysningen?") is Need.TIME
     assert classify("What time does the OKM call close on the last day?") is Need.TIME
     assert classify("Milloin haku päättyy?") is Need.DATE
+    # "Ehtiikö" about a project's start asks for a date, not whether the call is open.
+    assert classify("Ehtiikö hankkeen käynnistää jo elokuussa 2025?") is Need.DATE
+    assert classify("Ehtiikö vielä hakea?") is Need.STATUS
+    assert classify("Kuinka monen kuukauden välein ohjausryhmä kokoontuu?") is Need.FREQUENCY
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
     assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date
