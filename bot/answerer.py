@@ -56,6 +56,7 @@ from bot.intent import (
     is_injection,
     is_next_call,
     second_asked,
+    situation_figure_need,
     without_comparisons,
 )
 from bot.models import Answer, Citation
@@ -164,6 +165,9 @@ class Answerer:
                 or (calls.call(prev.last.call_id or "") if follow else None)
             )
         need = classify(asked)
+        if need in (Need.GENERAL, Need.ELIGIBILITY):
+            years = {call.opens.year, call.closes.year} if call else set()
+            need = situation_figure_need(question, asked, years) or need
         when = unknown_call_period(question, calls) if calls else None
         if when:
             known = ", ".join(c.title.get(lang) for c in calls.calls)

@@ -100,7 +100,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         re.compile(
             r"(^|[.!?]\s+)koska\b|"  # colloquial "when" opening a question; "because" elsewhere
             r"\b(milloin|mihin (\w+ )?mennessä|mihin (asti|saakka)|minä vuonna|mihin aikaan|"
-            r"what year|vilket år|"
+            r"what year|vilket år|vilken period|which period|what period|ajanjakso\w*|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|\w+päivä(ä|n|nä)?|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
@@ -434,9 +434,10 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         # A year after an acronym names a thing ("EURA 2021", the system), not a time.
         r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|(?<!(?-i:[A-Z]{3}) )\b(1[5-9]|20)\d{2}\b|"
         r"\b(tammi|helmi|maalis|huhti|touko|"
-        r"kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*|\b(january|february|march|april|may|june|july|"
+        r"kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*|\b(january|february|march|april|june|july|"
         r"august|september|october|november|december|januari|februari|mars|maj|juni|juli|augusti|"
-        r"oktober)\b",
+        # "The project may be…" is no month: May only beside a day or a year.
+        r"oktober)\b|\b\d{1,2}\s+may\b|\bmay\s+\d",
         _I,
     ),
     # An address or a number to reach someone by; the name is in the same row or sentence.
@@ -1028,6 +1029,48 @@ _CHECKS_FIGURE_TAG = re.compile(
     r",\s*(är det|is it|onko se|oliko se|onko)\s+[^,?]*\d",
     _I,
 )
+
+
+# "…jatkaa kevään 2028 loppuun asti. Onko se mahdollista?": a bare yes/no about the situation.
+_BARE_YES_NO = re.compile(
+    r"^\W*(onko|onks|voiko|riittääkö|käykö|meneekö|sopiiko|is|are|can|does|will|would|är|går|"
+    r"får|räcker|funkar|duger)\b[^?]{0,40}\b(se|tämä|tuo|sellainen|tällainen|näin|that|this|"
+    r"it|enough|den|det|detta|så)\b[^?]{0,60}\?\s*$",
+    _I,
+)
+_SITUATION_FIGURES = [
+    (
+        Need.SHARE,
+        re.compile(
+            r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)|\b(tio|tjugo|"
+            r"kymmenen|kaksikymmentä|ten|twenty)\s+(procent|prosent\w*|per ?cent)",
+            _I,
+        ),
+    ),
+    (
+        Need.BOUND_AMOUNT,
+        re.compile(
+            r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|million\w*|tuhatta|€|euro\w*|eur\b)", _I
+        ),
+    ),
+    (Need.DATE, re.compile(r"\b(20[2-3]\d)\b")),
+]
+
+
+def situation_figure_need(question: str, asked: str, call_years: set[int]) -> Need | None:
+    """What a bare yes/no checks in the situation told before it: "Budjettimme on 80 000 euroa.
+    Riittääkö se?" asks for the least sum, "…vuoden 2028 loppuun. Onko se mahdollista?" for the
+    date the project must end by. A year of the call's own name ("kevään 2025 haku") is none."""
+    situation = question[: len(question) - len(asked)] if question.endswith(asked) else ""
+    if not situation.strip() or not _BARE_YES_NO.search(asked):
+        return None
+    for need, pattern in _SITUATION_FIGURES:
+        found = [m.group(0) for m in pattern.finditer(situation)]
+        if need is Need.DATE:
+            found = [y for y in found if int(y) not in call_years]
+        if found:
+            return need
+    return None
 
 
 def checks_a_figure(question: str) -> bool:

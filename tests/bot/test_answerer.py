@@ -932,6 +932,24 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Ehtiikö vanhemmuuden tuen hankkeen käynnistää jo elokuussa 2025?", "1.9.2025"),
         # "numero" names the kind of answer, so "numerotunnus" is a tunnus the documents give.
         ("Mikä haun numerotunnus valitaan EURAssa vanhemmuushakuun haettaessa?", "ESR-VANH-2024-1"),
+        # "verkkotilaisuus" is the info session; "under vilken period" asks for dates.
+        ("Milloin koordinaatiohaun verkkotilaisuus pidetään?", "28.3.2025"),
+        (
+            "Under vilken period kunde man lämna in ansökningar i utlysningen om "
+            "föräldraskapsstöd?",
+            "20.12.2024–28.2.2025",
+        ),
+        # A figure told in the situation and checked by a bare yes/no: the documents' own.
+        (
+            "OKM:n kevään 2025 hankkeemme jatkaisi toimintaa kevään 2028 loppuun. Onko se "
+            "mahdollista?",
+            "31.12.2027",
+        ),
+        (
+            "Vi vill söka koordineringsprojektet med en egen finansiering på tio procent. Är det "
+            "tillåtet?",
+            "20 %",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -114,6 +114,24 @@ def test_classify_needs():
     assert classify("Ehtiikö hankkeen käynnistää jo elokuussa 2025?") is Need.DATE
     assert classify("Ehtiikö vielä hakea?") is Need.STATUS
     assert classify("Kuinka monen kuukauden välein ohjausryhmä kokoontuu?") is Need.FREQUENCY
+
+
+def test_a_bare_yes_no_checks_the_figure_the_situation_gives():
+    from bot.answerer import asked_part
+    from bot.intent import situation_figure_need
+
+    def need(q):
+        return situation_figure_need(q, asked_part(q), {2024, 2025})
+
+    assert need("Budjettimme on 80 000 euroa. Riittääkö se?") is Need.BOUND_AMOUNT
+    assert need("Hanke jatkuisi vuoden 2028 loppuun. Onko se mahdollista?") is Need.DATE
+    assert need("Our own funding would be 10 %. Is that allowed?") is Need.SHARE
+    # No figure told, or a question that names its own topic: nothing to check.
+    assert need("Olemme pieni yhdistys. Voimmeko hakea?") is None
+    assert need("We apply to both strands of the spring 2025 call. Can we do that in one?") is None
+    assert need("Budjettimme on 80 000 euroa. Mikä on haun enimmäistuki?") is None
+    # "The project may be…" is no month.
+    assert not SPAN_PATTERNS[Need.DATE].search("The project may be a joint project.")
     assert classify("Vilken kod anger man när man ansöker?") is Need.CODE
     assert classify("When will the decisions be made?") is Need.DATE
     assert classify("uuden hankkeen päättymispäivä") is Need.DATE  # a "-päivä" is a date
