@@ -613,7 +613,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(vähintään|enintään|korkeintaan|at least|at most|up to|minst|högst|max|min)\s*$", re.I
 )
 _ASKS_LIMIT = re.compile(
-    r"\b(voi\w*|saa\w*|pitää|täyty\w*|tulee|vähintään|enintään|korkeintaan|vähimmäis\w*|"
+    r"\b(voi\w*|saa\w*|mahtu\w*|pitää|täyty\w*|tulee|vähintään|enintään|korkeintaan|vähimmäis\w*|"
     r"enimmäis\w*|maksimi\w*|minimi\w*|can|may|must|need|allowed|at least|at most|maximum|max|"
     r"ha(ve|s) to|required|obliged|"
     r"minimum|kan|får|måste|ska|minst|högst|\w+tt[aä]v[aä])\b",  # "on järjestettävä": must

@@ -932,6 +932,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Ehtiikö vanhemmuuden tuen hankkeen käynnistää jo elokuussa 2025?", "1.9.2025"),
         # "numero" names the kind of answer, so "numerotunnus" is a tunnus the documents give.
         ("Mikä haun numerotunnus valitaan EURAssa vanhemmuushakuun haettaessa?", "ESR-VANH-2024-1"),
+        # "mahtuu" asks a limit: "enintään kolme" answers it.
+        (
+            "Kuinka monta osatoteuttajaa koordinaatiohankkeen yhteishankkeeseen mahtuu?",
+            "enintään kolme osatoteuttajaa",
+        ),
         # "verkkotilaisuus" is the info session; "under vilken period" asks for dates.
         ("Milloin koordinaatiohaun verkkotilaisuus pidetään?", "28.3.2025"),
         (
