@@ -688,7 +688,8 @@ def _phrase_terms(question: str, start: int, lang: str, parts: bool = True) -> d
         phrase = [*phrase, whole.group(0).rsplit("-", 1)[1]]
     own = {t for w in phrase for t in word_terms(w, lang)[: None if parts else 1]}
     if lang == "fi":
-        return {lang: own}
+        # "millä skaalalla" is answered by "asteikolla 1–5": the glossary's synonyms name it too.
+        return {lang: own | {x for t in own for x in finnish_synonyms(t)}}
     fi = {t for e in finnish_equivalents(" ".join(phrase), lang) for t in distinctive_terms(e)}
     return {lang: own, "fi": fi or {"\0"}}
 
@@ -1134,6 +1135,7 @@ _FUNDING = re.compile(r"rahoitta|rahoittaj|finansier|fund", re.I)
 
 
 @lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)  # the same sentences come back question after question
 def _sentence_language(sentence: str, chunk_language: str) -> str:
     """A chunk is labelled by its main language; a Swedish or English one may still hold a
     Finnish line (a contact table before the summary in English), to be read as Finnish."""
