@@ -937,6 +937,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Kuinka monta osatoteuttajaa koordinaatiohankkeen yhteishankkeeseen mahtuu?",
             "enintään kolme osatoteuttajaa",
         ),
+        # "etänä" is what the notices call "(Teams)".
+        ("Onko syksyn 2023 haulle etänä seurattavaa infotilaisuutta?", "Hakuinfo \\(Teams\\)"),
         # "skaala" is the glossary's word for "asteikko".
         ("Millä skaalalla OKM-haun hakemuksia pisteytetään?", "asteikolla 1–5"),
         # "verkkotilaisuus" is the info session; "under vilken period" asks for dates.
