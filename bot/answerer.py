@@ -220,7 +220,10 @@ class Answerer:
             # The call asked about, and the documents shared by all calls.
             filters = Filters(call_ids=frozenset({call.id, ""}))
         query = search_query + bound_words(question)
-        passages = retriever.search(query, k=self.passages, filters=filters)
+        # The question's own embedding serves retrieval and sentence meaning alike.
+        passages = retriever.search(
+            query, k=self.passages, filters=filters, dense_query=search_query
+        )
         if not passages:
             return self._refuse(base, lang, calls, call, t("no_answer", lang))
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
@@ -267,7 +270,9 @@ class Answerer:
             own = call is not None and any(s.has_span for s in ranked)
             deeper = [
                 p
-                for p in retriever.search(query, k=2 * self.passages, filters=filters)
+                for p in retriever.search(
+                    query, k=2 * self.passages, filters=filters, dense_query=search_query
+                )
                 if p.chunk_id not in seen and (not p.call_id or own)
             ]
             if deeper:

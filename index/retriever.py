@@ -116,7 +116,10 @@ class Retriever:
         filters: Filters | None = None,
         method: str | None = None,
         candidates: int = 30,
+        dense_query: str | None = None,
     ) -> list[Passage]:
+        """``dense_query`` is embedded instead of ``query`` when given: keyword cues added to the
+        query ("vähintään") need not cost a second embedding of a long question."""
         snap = self.store.snapshot()
         if snap is None or not query.strip():
             return []
@@ -125,7 +128,7 @@ class Retriever:
         lang = detect_language(query)
         dense = keyword = []
         if method != "keyword":
-            dense = snap.dense(self._embed_query(query), candidates, where)
+            dense = snap.dense(self._embed_query(dense_query or query), candidates, where)
         if method != "dense":
             keyword = snap.keyword.search(query, lang, candidates, where)
         coverage: dict[str, float] = {}

@@ -145,6 +145,19 @@ def test_every_fusion_method_answers(corpus, method):
     assert any(p.doc_id == "hakuilmoitus-okm-kevat-2025" and "15 %" in p.text for p in hits)
 
 
+def test_the_dense_query_is_embedded_instead_of_the_keyword_query(corpus):
+    retriever = corpus.services.retriever()
+    vectors = corpus.services.sentence_vectors
+    question = "Mikä on OKM:n haun pienin sallittu hankekoko?"
+    with_cue = f"{question} vähintään"
+    before = set(vectors._queries)
+    hits = retriever.search(with_cue, k=3, dense_query=question)
+    # One embedding, of the question itself: the keyword cue costs no second one.
+    assert set(vectors._queries) - before <= {question}
+    assert with_cue not in vectors._queries
+    assert any("100 000" in p.text for p in hits), [p.text[:80] for p in hits]
+
+
 def test_blank_query_returns_nothing(corpus):
     assert corpus.search("   ") == []
 
