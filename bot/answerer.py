@@ -55,6 +55,7 @@ from bot.intent import (
     is_follow_up,
     is_injection,
     is_next_call,
+    person_titled,
     second_asked,
     situation_figure_need,
     without_comparisons,
@@ -358,6 +359,11 @@ class Answerer:
                 need in (Need.AMOUNT, Need.BOUND_AMOUNT) and APPLIED_SUM_ASKED.search(asked),
                 APPLIED_SUM_NAMED,
                 "the sum applied for; the sentences say what is on offer",
+            ),
+            (
+                bool(titled := person_titled(asked)),
+                titled,
+                "a person holding a title; no sentence names one",
             ),
             (
                 need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked),

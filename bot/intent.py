@@ -1119,6 +1119,25 @@ GRANTED_COUNT_ASKED = re.compile(
     _I,
 )
 # How many were funded is told by what runs or is funded ("käynnissä on 12 hankekokonaisuutta").
+# "Kuka on sosiaali- ja terveysministeri?": a person holding a title, whom only a name answers.
+PERSON_TITLE_ASKED = re.compile(
+    r"^\W*(kuka|who|vem)\s+(on|oli|is|was|är|var)\b.*\b(\w*ministeri|\w*johtaja|"
+    r"puheenjohtaja|minister\w*|director\w*|chair\w*|head of|ordförande|chef\w*)\b",
+    _I,
+)
+_PERSON_NAME = r"\b[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+\b"
+
+
+def person_titled(question: str) -> re.Pattern[str] | None:
+    """For "Kuka on … ministeri?": what a sentence must hold to answer it, a person's name
+    beside the title itself (a contact person's name next to "ministeriö" is no minister)."""
+    m = PERSON_TITLE_ASKED.search(question)
+    if not m:
+        return None
+    title = rf"(?i:\b{re.escape(m.group(3))}\b)"
+    return re.compile(rf"{_PERSON_NAME}.*{title}|{title}.*{_PERSON_NAME}")
+
+
 # "Paljonko rahaa hakemuksissa haettiin?": the sum applied for, not the sum on offer.
 APPLIED_SUM_ASKED = re.compile(
     r"\b(haettiin|haettua|(?:was|were) (?:applied|asked) for|(?:was|were) requested|söktes|"

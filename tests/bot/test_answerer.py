@@ -482,6 +482,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "How much salary may the project manager get in the coordination project?",
         # Another funder's call: the status of these calls is no answer.
         "Does the Research Council of Finland have a call open for childhood research?",
+        # A minister is a person: a contact's name beside "ministeriö" is none.
+        "Kuka on tällä hetkellä Suomen sosiaali- ja terveysministeri?",
         # The sum applied for is not the sum on offer; how often is not how long.
         "paljonko vanhemmuushaun hakemuksissa haettiin rahaa yhteensä",
         "How much money was applied for in the parenting support call?",

@@ -323,3 +323,13 @@ def test_a_phone_cost_is_no_contact_and_a_hyphenated_word_is_counted_whole():
 def test_too_small_and_too_long_ask_for_a_bound():
     assert classify("Onko 40 000 euron hanke liian pieni OKM:n hakuun?") is Need.BOUND_AMOUNT
     assert classify("Is 48 months too long for a project?") is Need.DURATION
+
+
+def test_a_titled_person_is_answered_only_by_a_name_beside_the_title():
+    from bot.intent import person_titled
+
+    wanted = person_titled("Kuka on sosiaali- ja terveysministeri?")
+    assert wanted is not None
+    assert wanted.search("Sosiaali- ja terveysministeri Kaisa Juuso avasi tilaisuuden.")
+    assert not wanted.search("Elina Palola, Sosiaali- ja terveysministeriö, elina.palola@gov.fi")
+    assert person_titled("Kuka on haun yhteyshenkilö?") is None
