@@ -35,6 +35,7 @@ from bot.generate import full_dates
 from bot.intent import (
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,
+    CLOCK,
     FUNDED_NAMED,
     GRANTED_ASKED,
     GRANTED_COUNT_ASKED,
@@ -392,9 +393,9 @@ class Answerer:
         # A figure offered to be checked is answered by the right one ("Isn't it 200 000 €?").
         offered = lead.has_span and checks_a_figure(asked)
         checked = without_comparisons(asked)
-        if _CLOCK.search(evidence):
+        if CLOCK.search(evidence):
             # "Ehtiikö kello 17?" is answered by the closing hour, whatever hour was offered.
-            checked = _CLOCK.sub(" ", checked)
+            checked = CLOCK.sub(" ", checked)
         numbers = re.findall(r"\b\d{1,3}(?:[,\s]\d{3})+\b|\b\d+(?:[.,]\d+)?\b", checked)
         for number in [] if offered else numbers:
             # "250,000" and "250 000" are the same number.
@@ -638,12 +639,6 @@ def _digits(text: str) -> str:
     return re.sub(r"(?<=\d)[,\s\u00a0](?=\d{3}\b)", "", text)
 
 
-# A time of day: "klo 16.15", "kello 17", "klockan 18", "at 6 pm", "16:15".
-_CLOCK = re.compile(
-    r"\b(?:klo|kello|klockan|kl)\.?\s*\d{1,2}(?:[.:]\d{2})?\b|"
-    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|o'clock)(?!\w)|\b\d{1,2}:\d{2}\b",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 

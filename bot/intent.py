@@ -420,6 +420,13 @@ NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
 )
 
+# A time of day: "klo 16.15", "kello 17", "klockan 18", "6 pm", "16:15".
+CLOCK = re.compile(
+    r"\b(?:klo|kello|klockan|kl)\.?\s*\d{1,2}(?:[.:]\d{2})?\b|"
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|o'clock)(?!\w)|\b\d{1,2}:\d{2}\b",
+    _I,
+)
+
 SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.AMOUNT: re.compile(
         r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euroa|eur\b|"
@@ -427,9 +434,7 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.SHARE: re.compile(r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)", _I),
-    Need.TIME: re.compile(
-        r"\b(?:klo|kl|kello|klockan|by|at)\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}:\d{2}\b", _I
-    ),
+    Need.TIME: CLOCK,
     Need.DATE: re.compile(
         # A year after an acronym names a thing ("EURA 2021", the system), not a time.
         r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|(?<!(?-i:[A-Z]{3}) )\b(1[5-9]|20)\d{2}\b|"
