@@ -1045,10 +1045,10 @@ _BARE_YES_NO = re.compile(
 )
 _SITUATION_FIGURES = [
     (
-        Need.SHARE,
+        Need.SHARE,  # the share span, or a share in words ("tio procent")
         re.compile(
-            r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)|\b(tio|tjugo|"
-            r"kymmenen|kaksikymmentä|ten|twenty)\s+(procent|prosent\w*|per ?cent)",
+            SPAN_PATTERNS[Need.SHARE].pattern
+            + r"|\b(tio|tjugo|kymmenen|kaksikymmentä|ten|twenty)\s+(procent|prosent\w*|per ?cent)",
             _I,
         ),
     ),
@@ -1125,7 +1125,7 @@ GRANTED_COUNT_ASKED = re.compile(
 )
 # How many were funded is told by what runs or is funded ("käynnissä on 12 hankekokonaisuutta").
 # "Kuka on sosiaali- ja terveysministeri?": a person holding a title, whom only a name answers.
-PERSON_TITLE_ASKED = re.compile(
+_PERSON_TITLE_ASKED = re.compile(
     r"^\W*(kuka|who|vem)\s+(on|oli|is|was|är|var)\b.*\b(\w*ministeri|\w*johtaja|"
     r"puheenjohtaja|minister\w*|director\w*|chair\w*|head of|ordförande|chef\w*)\b",
     _I,
@@ -1136,7 +1136,7 @@ _PERSON_NAME = r"\b[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+\b"
 def person_titled(question: str) -> re.Pattern[str] | None:
     """For "Kuka on … ministeri?": what a sentence must hold to answer it, a person's name
     beside the title itself (a contact person's name next to "ministeriö" is no minister)."""
-    m = PERSON_TITLE_ASKED.search(question)
+    m = _PERSON_TITLE_ASKED.search(question)
     if not m:
         return None
     title = rf"(?i:\b{re.escape(m.group(3))}\b)"
