@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.conversation import SharedConversationStore, Turn
+from bot.dates import full_dates
 from bot.extract import (
     Sentence,
     absent_finnish_terms,
@@ -31,7 +32,6 @@ from bot.extract import (
     unknown_names,
     unknown_words,
 )
-from bot.generate import full_dates
 from bot.intent import (
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,

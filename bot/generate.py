@@ -9,7 +9,6 @@ Prompt text lives in ``prompts/``.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import threading
@@ -20,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.dates import FULL_MONTHS, find_dates
+from bot.dates import month as month_number
 from index.analysis import analyze
 from ingest.language import detect_language
 
@@ -43,72 +44,7 @@ GGUF_BYTES = 1_117_320_768
 
 # ---- grounding check ----------------------------------------------------------------------------
 
-_MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    [
-        "tammikuu january januari jan",
-        "helmikuu february februari feb",
-        "maaliskuu march mars mar",
-        "huhtikuu april apr",
-        "toukokuu may maj",
-        "kesäkuu june juni jun",
-        "heinäkuu july juli jul",
-        "elokuu august augusti aug",
-        "syyskuu september sep sept",
-        "lokakuu october oktober oct okt",
-        "marraskuu november nov",
-        "joulukuu december dec",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _n
-
-
-def _month(word: str) -> int | None:
-    """Month number of a month name in any inflection ("joulukuuta", "December", "maj")."""
-    w = word.lower().rstrip(".")
-    if w in _MONTHS:
-        return _MONTHS[w]
-    m = re.match(r"(\w+?kuu)", w)  # Finnish: joulukuu|ta, joulukuu|n, joulukuu|ssa
-    if m and m.group(1) in _MONTHS:
-        return _MONTHS[m.group(1)]
-    if len(w) > 4:
-        for name, n in _MONTHS.items():
-            if len(name) > 4 and w.startswith(name):  # "decembers", "januaris"
-                return n
-    return None
-
-
-_MONTH_WORD = r"[A-Za-zÅÄÖåäö]+\.?"
 _SEP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space: thousands separators
-_DATE_PATTERNS = [
-    # 2023-12-04
-    (re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"), ("y", "m", "d")),
-    # 4.12.2023, 4. 12. 2023
-    (re.compile(r"(?<![\d.,])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"), ("d", "m", "y")),
-    # 4/12/2023 (day first, as in Finland; checked with month first as well)
-    (re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"), ("d", "m", "y")),
-    # 4.12. (no year)
-    (re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?!\d)"), ("d", "m")),
-    # 4. joulukuuta 2023, 4 December 2023, den 4 december, 4th of December
-    (
-        re.compile(
-            rf"(?<![\d.,])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})"
-            rf"(?:\s+(\d{{4}}))?(?!\d)",
-            re.IGNORECASE,
-        ),
-        ("d", "M", "y"),
-    ),
-    # December 4, 2023 / December 4
-    (
-        re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?![\d.])"),
-        ("M", "d", "y"),
-    ),
-    # joulukuussa 2023, December 2023
-    (re.compile(rf"({_MONTH_WORD})\s+(\d{{4}})(?!\d)"), ("M", "y")),
-]
-
 # Words after a number that scale it: "9,3 miljoonaa" = 9 300 000.
 _SCALES = [
     (re.compile(p, re.I), Decimal(10) ** e)
@@ -124,7 +60,6 @@ _NUMBER = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"”]+", re.I)
 _NAME = re.compile(r"[A-ZÅÄÖÜ][\w'’-]*(?::[a-zåäö]+)?")
-_FULL_MONTHS = tuple(k for k in _MONTHS if len(k) > 3)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*•]\s*|\d+[.)]\s*)?|[\"“(]\s*)$")
 _PROPER_CLASSES = {"etunimi", "sukunimi", "paikannimi", "nimi"}
 _NOT_NAMES = {"EUR", "SEK", "USD", "GBP", "EU"}  # currency codes and the like, not facts
@@ -215,25 +150,16 @@ def _extract(text: str, *, lenient: bool) -> _Facts:
         facts.urls.append(_norm_url(m.group(0)))
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
 
-    for pattern, order in _DATE_PATTERNS:
-        for m in list(pattern.finditer(text)):
-            parts = dict(zip(order, m.groups(), strict=True))
-            month = _month(parts["M"]) if "M" in parts else int(parts["m"])
-            day = int(parts["d"]) if parts.get("d") else None
-            year = int(parts["y"]) if parts.get("y") else None
-            if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-                continue
-            facts.dates.append((m.group(0), (year, month, day)))
-            if "/" in m.group(0) and day is not None and day <= 12:  # 12/4/2023, month first
-                facts.dates.append((m.group(0), (year, day, month)))
-            if lenient:
-                for p in (year, month, day):
-                    if p is not None:
-                        facts.numbers.append((str(p), {Decimal(p)}))
-            text = _blank(text, m.start(), m.end())
+    dates, text = find_dates(text)
+    for d in dates:
+        facts.dates.append((d.text, (d.year, d.month, d.day)))
+        if lenient:
+            for p in (d.year, d.month, d.day):
+                if p is not None:
+                    facts.numbers.append((str(p), {Decimal(p)}))
     for m in re.finditer(r"[A-Za-zÅÄÖåäö]{4,}", text):  # a month alone: "joulukuussa"
-        month = _month(m.group(0))
-        if month and m.group(0).lower().startswith(_FULL_MONTHS):
+        month = month_number(m.group(0))
+        if month and m.group(0).lower().startswith(FULL_MONTHS):
             facts.dates.append((m.group(0), (None, month, None)))
             text = _blank(text, m.start(), m.end())
 
@@ -276,20 +202,6 @@ def _extract(text: str, *, lenient: bool) -> _Facts:
                 continue
         facts.names.append(word)
     return facts
-
-
-def full_dates(text: str) -> list[dt.date]:
-    """Dates with day, month and year in a text ("10.3.2025", "10 mars 2025", "June 10, 2025")."""
-    out = []
-    for _, (year, month, day) in _extract(text, lenient=False).dates:
-        if year and day:
-            try:
-                d = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if d not in out:
-                out.append(d)
-    return out
 
 
 def _norm_url(url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.generate import full_dates
+from bot.dates import full_dates
 from index.analysis import analyze, function_words, is_partitive, noun_case
 
 
