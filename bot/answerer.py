@@ -56,6 +56,8 @@ from bot.intent import (
     is_follow_up,
     is_injection,
     is_next_call,
+    offers_a_figure,
+    offers_a_start,
     person_titled,
     second_asked,
     situation_figure_need,
@@ -380,7 +382,9 @@ class Answerer:
             return "asks the language of something; the sentence naming a language is about another"
         # Figures the sentences give besides those the question states: the parts of a sum.
         parts = _figures(" ".join(said)) - _figures(asked)
-        if need is not Need.COUNT and SPLIT_ASKED.search(asked) and len(parts) < 2:
+        # "Voidaanko matkat budjetoida erikseen?" asks for a rule, not for a sum's parts.
+        split = need not in (Need.COUNT, Need.ELIGIBILITY) and SPLIT_ASKED.search(asked)
+        if split and len(parts) < 2:
             return "asks how a sum is split; the sentences give no parts"
         if PART_ASKED.search(asked) and not parts:
             return "asks for a part of a sum; the sentences give only the sum"
@@ -391,7 +395,13 @@ class Answerer:
         evidence = " ".join([*(s.text for s in chosen), p.title, p.section, p.text])
         digits = _digits(evidence)
         # A figure offered to be checked is answered by the right one ("Isn't it 200 000 €?").
-        offered = lead.has_span and checks_a_figure(asked)
+        offered = (
+            (lead.has_span and checks_a_figure(asked))
+            or offers_a_figure(asked)
+            and any(SPAN_PATTERNS[Need.BOUND_AMOUNT].search(s.text) for s in chosen)
+            or offers_a_start(asked)
+            and any(full_dates(s.text) for s in chosen)
+        )
         checked = without_comparisons(asked)
         if CLOCK.search(evidence):
             # "Ehtiikö kello 17?" is answered by the closing hour, whatever hour was offered.
@@ -701,7 +711,10 @@ def _title_terms(call: Call) -> set[str]:
     return out - _GENERIC
 
 
-_CALL_NAMED = re.compile(r"\b(haku\w*|hau\w*|call\w*|\w*utlysning\w*|ansökningsomgång\w*)", re.I)
+# A call word, compounds included ("harrastushausta", "vårutlysningen").
+_CALL_NAMED = re.compile(
+    r"\b(\w*ha(?:ku|u[nsli])\w*|call\w*|\w*utlysning\w*|ansökningsomgång\w*)", re.I
+)
 _PERIOD = re.compile(r"(\w+)\s+(20\d\d)\b|\b(20\d\d)\s+(\w+)", re.IGNORECASE)
 
 
@@ -712,19 +725,27 @@ def unknown_call_period(question: str, calls: CallsFile) -> str | None:
     In the situation told before the question, only a period next to a call word names a call.
     """
     asked_from = question.find(asked_part(question))
+    unknown = []
+    named_call = False  # a period some call has: "kevään 2025 hakemus"
     for m in _PERIOD.finditer(question):
-        near = question[max(0, m.start() - 30) : m.end() + 30]
-        if m.start() < asked_from and not _CALL_NAMED.search(near):
-            continue  # "Haluaisimme jatkaa toimintaa kevääseen 2028 asti." tells a plan
         word, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         forms = {word.lower(), *terms(word, "fi")}
         season = next((s for s, names in _SEASONS.items() if forms & names), None)
         if season is None:
             continue
-        if not any(
+        if any(
             _season(c.opens) == season and int(year) in (c.opens.year, c.closes.year)
             for c in calls.calls
         ):
+            named_call = True
+        else:
+            # Two words either side: "kevään 2024 harrastushausta", "utlysningen hösten 2025".
+            near = question[: m.start()].split()[-2:] + question[m.end() :].split()[:2]
+            unknown.append((m, bool(_CALL_NAMED.search(" ".join(near)))))
+    for m, beside_call in unknown:
+        # "Haluaisimme jatkaa toimintaa kevääseen 2028 asti." tells a plan; so does "voiko hanke
+        # alkaa syksyllä 2025" once the question has named its call.
+        if beside_call or not (m.start() < asked_from or named_call):
             return m.group(0)
     return None
 

@@ -233,18 +233,39 @@ _COUNTED_BEFORE = re.compile(
 
 
 _AMOUNT_OF = re.compile(r"\b(\w+)\s+määrä\w*", _I)
+_HOW_MUCH_OF = re.compile(r"\b(?:paljonko|paljon)\b((?:\s+[^\s?,;.:]+){1,6})", _I)
 
 
 def _plural_amount_of(question: str) -> str | None:
-    """ "hakemusten määrä" is a count: a number of things (a plural genitive), where "tuen
-    määrä" is a sum."""
+    """ "hakemusten määrä", "paljonko hakemuksia tuli" are counts: a number of things (a plural
+    genitive or partitive), where "tuen määrä" and "paljonko rahaa" are sums."""
     for m in _AMOUNT_OF.finditer(question):
-        readings = analyze(m.group(1).lower())
-        if readings and all(
-            r.get("NUMBER") == "plural" and r.get("SIJAMUOTO") == "omanto" for r in readings
-        ):
+        if _only_reading(m.group(1), "omanto"):
             return m.group(1)
+    for m in _HOW_MUCH_OF.finditer(question):
+        for word in map(_strip, m.group(1).split()):
+            if word.lower() in _NOT_COUNTED:
+                continue
+            if _MONEY_WORDS.search(word) and is_partitive(word):
+                break  # "kuinka paljon muita kustannuksia": a sum
+            if _only_reading(word, "osanto", noun=True):
+                return word
+            if is_partitive(word) and not _only_reading(word, "osanto"):
+                break  # "paljonko tukea … hankkeille": what is measured comes first
     return None
+
+
+_NOT_COUNTED = {"kaikkiaan", "muita", "näitä", "niitä", "noita"}  # "paljonko kaikkiaan…"
+
+
+def _only_reading(word: str, case: str, noun: bool = False) -> bool:
+    readings = analyze(word.lower())
+    return bool(readings) and all(
+        r.get("NUMBER") == "plural"
+        and r.get("SIJAMUOTO") == case
+        and (not noun or r.get("CLASS") in ("nimisana", "nimisana_laatusana"))
+        for r in readings
+    )
 
 
 def _strip(word: str) -> str:
@@ -321,8 +342,13 @@ _RUNNER_NOUN = re.compile(
     r"genomförare)\b",
     _I,
 )
-# "Mitkä organisaatiot voivat toteuttaa hankkeen?" asks who may, not who does.
-_MAY = re.compile(r"\b(voi\w*|saa\w*|can|could|may|might|allowed|kan|får|tulee|pitää|must)\b", _I)
+# "Mitkä organisaatiot voivat toteuttaa hankkeen?" asks who may, not who does; "Onko yksi vetäjä
+# pakollinen?" asks for a rule.
+_MAY = re.compile(
+    r"\b(voi\w*|saa\w*|can|could|may|might|allowed|kan|får|tulee|pitää|must|pakollinen|pakko|"
+    r"vaaditaan|vaaditaanko|required|mandatory|obligatorisk\w*|krävs|måste)\b",
+    _I,
+)
 
 
 def asks_for_recipients(question: str) -> bool:
@@ -429,7 +455,7 @@ CLOCK = re.compile(
 
 SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.AMOUNT: re.compile(
-        r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euroa|eur\b|"
+        r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|miljard\w*|million\w*|tuhatta|€|euro\w*|eur\b|"
         r"kronor|%|prosent\w*)",
         _I,
     ),
@@ -871,8 +897,8 @@ _PER_YEAR = re.compile(
     r"om året|varje år|kuukaudessa|a month)\b",
     _I,
 )
-# "pienin pistemäärä, jolla voi saada rahoitusta", "minimum score to get funded": points.
-POINTS_ASKED = re.compile(r"\b(piste\w*|points?|scores?|poäng\w*)\b", _I)
+# "pienin pistemäärä", "minimipistemäärä", "minimum score to get funded": points.
+POINTS_ASKED = re.compile(r"(piste\w*|\bpoints?|\bscores?|poäng\w*)\b", _I)
 _BOUND_COMPOUND = re.compile(r"\b(\w{4,}?)(raja|gräns)\w*", _I)
 
 
@@ -887,7 +913,7 @@ def _bound_kind(question: str) -> Need:
 
 
 _YES_NO = re.compile(
-    r"(^|[,;:.]\s+)(\w+(ko|kö)\b|can|may|must|is|are|does|do|should|kan|får|måste|är|ska|skall|"
+    r"(^|[,;:.–—]\s+)(\w+(ko|kö)\b|can|may|must|is|are|does|do|should|kan|får|måste|är|ska|skall|"
     r"behöver|ingår|räknas|täcks)\b",
     _I,
 )
@@ -920,7 +946,7 @@ def asks_sum(question: str) -> bool:
 # Costs and a project's size are sums of money, whatever else the question says.
 SUM_NOUNS = r"kustannu|kostnad|\bcosts?\b|\w+koko\b|\bsize\b|storlek"
 _MONEY_WORDS = re.compile(
-    r"(grant|bidrag|stöd|tuki\b|tuen\b|tukea\b|rahoitu|funding|finansiering|money|raha|belopp|"
+    r"(grant|bidrag|stöd|tuki\b|tuen\b|tukea\b|rahoitu|funding|finansiering|money|raha|belopp|summa|"
     + SUM_NOUNS
     + r"|"
     r"\beuro(a|t|n|ja|s)?\b|€|"
@@ -1052,12 +1078,7 @@ _SITUATION_FIGURES = [
             _I,
         ),
     ),
-    (
-        Need.BOUND_AMOUNT,
-        re.compile(
-            r"\d[\d\s.,]*\s*(milj\.?|miljoonaa|miljoona|million\w*|tuhatta|€|euro\w*|eur\b)", _I
-        ),
-    ),
+    (Need.BOUND_AMOUNT, SPAN_PATTERNS[Need.AMOUNT]),  # a sum (a share was read just above)
     (Need.DATE, re.compile(r"\b(20[2-3]\d)\b")),
 ]
 
@@ -1074,12 +1095,40 @@ def situation_figure_need(question: str, asked: str, call_years: set[int]) -> Ne
         if need is Need.DATE:
             found = [y for y in found if int(y) not in call_years]
         if found:
+            if need is Need.BOUND_AMOUNT and _THAT_MUCH.search(asked):
+                return Need.AMOUNT  # "Can we apply for that much?": the sum on offer
             return need
     return None
 
 
+_THAT_MUCH = re.compile(
+    r"\b(that much|so much|this much|näin paljon|niin paljon|noin paljon|så mycket)\b", _I
+)
+
+
 def checks_a_figure(question: str) -> bool:
     return bool(_CHECKS_FIGURE.search(question) or _CHECKS_FIGURE_TAG.search(question))
+
+
+def offers_a_figure(question: str) -> bool:
+    """A yes/no about a sum or a share ("Kan vi få 90 procent i stöd?"): a bound answers it."""
+    return bool(
+        _YES_NO.search(question)
+        and (
+            SPAN_PATTERNS[Need.SHARE].search(question)
+            or SPAN_PATTERNS[Need.AMOUNT].search(question)
+        )
+    )
+
+
+def offers_a_start(question: str) -> bool:
+    """ "Kan projektet starta i januari 2026?": a project's start or end offered, which the
+    documents' own dates answer."""
+    return bool(
+        _YES_NO.search(question)
+        and _PROJECT_TIMING.search(question)
+        and SPAN_PATTERNS[Need.DATE].search(question)
+    )
 
 
 # "– samma 24 månader som i föräldraskapsutlysningen?", "Muissa hauissa flat rate on 40 %, mutta

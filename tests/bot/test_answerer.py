@@ -248,6 +248,30 @@ def test_a_call_period_no_call_has_is_refused_with_the_known_calls(corpus):
     assert "Koordinaatiohankkeen" in a.answer or "koordinaatiohankkeen" in a.answer  # known calls
     b = ask(corpus, "How much money was there in the autumn 2023 call?")
     assert not b.refused and ("9.3" in b.answer or "9,3" in b.answer), b.answer
+    # A call word inside a compound names the call; a period in the plan of a named call does not.
+    c = ask(corpus, "Myöhästyimme OKM:n kevään 2024 harrastushausta. Voiko vielä hakea?")
+    assert c.refused and "kevään 2024" in c.answer, c.answer
+    d = ask(corpus, "Jos haemme OKM:n kevään 2025 haussa, voiko hanke alkaa jo syksyllä 2025?")
+    assert not d.refused and "1.1.2026" in d.answer, d.answer
+
+
+def test_a_figure_offered_in_a_yes_no_is_answered_by_the_documents_figure(corpus):
+    a = ask(
+        corpus, "Vårt projekt i höstens utlysning 2023. Kan vi få 90 procent i offentligt stöd?"
+    )
+    assert not a.refused and "80" in a.answer, a.answer
+    b = ask(
+        corpus,
+        "Our budget for the coordination project is 2.3 million euros. Can we apply for that much?",
+    )
+    assert not b.refused and re.search(r"2[.,]1 mil", b.answer), b.answer
+    c = ask(
+        corpus, "Vi vill börja koordineringsprojektet i januari 2026 – kan projektet starta då?"
+    )
+    assert not c.refused and "2025" in c.answer, c.answer
+    # "Paljonko hakemuksia" counts applications, which no document gives for the OKM call.
+    d = ask(corpus, "Paljonko hakemuksia OKM:n kevään 2025 hakuun lopulta tuli?")
+    assert d.refused or not re.search(r"\d+ hakemusta", d.answer), d.answer
 
 
 def test_next_call_is_answered_from_calls_yaml(make_env):

@@ -149,6 +149,31 @@ def test_a_bare_yes_no_checks_the_figure_the_situation_gives():
     assert classify("Onko hankkeella kustannusraja?") is Need.BOUND_AMOUNT
 
 
+def test_how_much_of_a_plural_is_a_count_and_a_sum_named_in_words_is_a_sum():
+    assert classify("Paljonko hakemuksia haku lopulta keräsi?") is Need.COUNT
+    assert classify("Kuinka paljon vanhemmuuden tuen hakuun tuli hakemuksia?") is Need.COUNT
+    assert classify("Paljonko rahaa haussa on kaikkiaan jaettavissa?") is Need.AMOUNT
+    assert classify("Kuinka paljon muita kustannuksia hyväksytään?") is Need.AMOUNT
+    assert classify("Paljonko tukea voi saada hankkeita varten?") is Need.AMOUNT
+    assert classify("Mikä on hankkeelle myönnettävä enimmäissumma?") is Need.BOUND_AMOUNT
+    assert classify("Mikä on valintaperusteiden minimipistemäärä?") is Need.BOUND
+    # "Can we apply for that much?" asks for the sum on offer, not for the least one.
+    from bot.answerer import asked_part
+    from bot.intent import offers_a_figure, offers_a_start, situation_figure_need
+
+    q = "Budjettimme on 2,3 miljoonaa euroa. Can we apply for that much?"
+    assert situation_figure_need(q, asked_part(q), set()) is Need.AMOUNT
+    assert offers_a_figure("Kan vi få 90 procent i offentligt stöd?")
+    assert not offers_a_figure("Mikä on tuen osuus?")
+    assert offers_a_start("Personalen är ledig i januari 2026 – kan projektet starta då?")
+    assert not offers_a_start("Kan projektet starta tidigare?")
+    # Whether a leader is required is a rule, not a question about who got the project.
+    from bot.intent import asks_for_recipients
+
+    assert not asks_for_recipients("Onko tällainen yksi vetäjä pakollinen?")
+    assert asks_for_recipients("Kuka on koordinaatiohankkeen vetäjä?")
+
+
 def test_follow_up_and_injection_detection():
     assert is_follow_up("Entä sen budjetti?")
     assert is_follow_up("and who do I contact?")
