@@ -22,6 +22,7 @@ from bot.extract import (
     absent_terms,
     coverage,
     names_in,
+    person_named,
     question_concepts,
     rank_sentences,
     select,
@@ -42,6 +43,7 @@ from bot.intent import (
     GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
+    MEMBERS_ASKED,
     NEW_ASKED,
     PART_ASKED,
     PREVIOUS_NAMED,
@@ -53,6 +55,7 @@ from bot.intent import (
     bound_words,
     checks_a_figure,
     classify,
+    funders_asked_about,
     is_follow_up,
     is_injection,
     is_next_call,
@@ -336,6 +339,8 @@ class Answerer:
         asked = asked_part(question)
         lead = chosen[0]
         dense = max(p.scores.get("dense", 0.0) for p in passages)
+        if MEMBERS_ASKED.search(asked) and not any(person_named(s.text) for s in chosen):
+            return "asks for people by name; no sentence names anyone"
         if asks_for_recipients(asked) and not any(
             names_in(s.text, question, self._known_names()) for s in chosen
         ):
@@ -760,7 +765,19 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     rest = without_comparisons(question)
     if rest != question and (call := _match_call(rest, calls)) is not None:
         return call
+    rest = funders_asked_about(question)
+    if rest != question and (call := _match_call(rest, calls)) is not None:
+        return call
     return _match_call(question, calls)
+
+
+def _season_names_call(question: str, seasons: set[str]) -> bool:
+    """A season word joined to a call word, or a call word right after it (a year between)."""
+    words = question.lower().split()
+    for i, w in enumerate(words):
+        if w.startswith(tuple(seasons)) and _CALL_NAMED.search(" ".join(words[i : i + 3])):
+            return True
+    return False
 
 
 def _match_call(question: str, calls: CallsFile) -> Call | None:
@@ -789,6 +806,8 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
             score += 1.0
         if any(w.startswith(tuple(_SEASONS[_season(call.opens)])) for w in q_words):
             score += 1.0
+            if _season_names_call(question, _SEASONS[_season(call.opens)]):
+                score += 1.0  # "vinterutlysningen", "syksyn 2023 haku": the call's own name
         score += 0.5 * sum(1 for f in call.funders if f.lower() in q_words)
         scored.append((score, call))
     scored.sort(key=lambda x: -x[0])

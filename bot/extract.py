@@ -773,6 +773,14 @@ def names_in(sentence: str, question: str, known: set[str]) -> list[str]:
     return out
 
 
+def person_named(sentence: str) -> bool:
+    """A first name and a surname ("Antti Hieta"), not a title-case phrase ("Social Affairs")."""
+    return any(
+        any(r.get("CLASS") == "etunimi" for r in analyze(m.group(1)))
+        for m in re.finditer(r"\b([A-ZÅÄÖ][a-zåäö]+) [A-ZÅÄÖ][a-zåäö]+\b", sentence)
+    )
+
+
 def _shared(i: int, w: str) -> bool:
     """Names, acronyms and numbers: the same in every language."""
     return (w[:1].isupper() and (i > 0 or w.isupper())) or any(ch.isdigit() for ch in w)

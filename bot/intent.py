@@ -105,8 +105,12 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|\w+päivä(ä|n|nä)?|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
             r"viimei\w* (päivä|hakupäivä)|deadline|by when|until|date|schedule|"
-            # "when applying", "när vi ansöker": a clause, not a question about a date.
-            r"when(?!\s+(\w+ing|i|we|you|they|it|he|she)\b)|"
+            # "when applying", "when our application is assessed", "när vi ansöker": a clause,
+            # not a question about a date. An English "when" asks when it opens the question
+            # or an auxiliary follows ("when is", "when does", "deadline when?").
+            r"(?<=^)when(?!\s+during)|(?<=[.!?,:;–-] )when(?!\s+during)|"
+            r"when(?='s|\s*\?|\s+(is|are|was|were|do|does|did|will|would|can|could|should|"
+            r"must|shall|exactly|approximately|roughly)\b)|"
             r"när(?!\s+(jag|vi|man|du|ni|de|han|hon|det)\b)|"
             r"sista (dag|ansökningsdag)|senast|datum|tidsplan\w*|deadline)\b",
             _I,
@@ -220,6 +224,21 @@ def _asks_funder(question: str) -> bool:
     if _GRANTS_NO_MONEY.search(question):
         return False
     return any(p.search(question) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
+
+
+_FUNDED_BY = re.compile(
+    r"\b(rahoitta\w*|rahoitti\w*|finansier\w*|funded|financed)\b[^?]{0,40}"
+    r"\b(\w*ministeri\w*|OKM|STM|UKM|SHM|ministry)",
+    _I,
+)
+
+
+def funders_asked_about(question: str) -> str:
+    """The question less the ministries it asks about as funders: "Finansieras den även av
+    UKM?" asks whether UKM funds the call, so UKM does not name the call."""
+    if not (_asks_funder(question) or _FUNDED_BY.search(question)):
+        return question
+    return SPAN_PATTERNS[Need.FUNDER].sub(" ", question)
 
 
 # "Kuinka moni 32 hankekokonaisuudesta sai…": the counted noun is in the elative, close behind.
@@ -1064,8 +1083,8 @@ _CHECKS_FIGURE_TAG = re.compile(
 
 # "…jatkaa kevään 2028 loppuun asti. Onko se mahdollista?": a bare yes/no about the situation.
 _BARE_YES_NO = re.compile(
-    r"^\W*(onko|onks|voiko|riittääkö|käykö|meneekö|sopiiko|is|are|can|does|will|would|är|går|"
-    r"får|räcker|funkar|duger)\b[^?]{0,40}\b(se|tämä|tuo|sellainen|tällainen|näin|that|this|"
+    r"^\W*(onko|onks|voiko|riittääkö|käykö|meneekö|sopiiko|kelpaako|is|are|can|does|will|would|"
+    r"är|går|får|räcker|funkar|duger|passar)\b[^?]{0,40}\b(se|tämä|tuo|sellainen|tällainen|näin|that|this|"
     r"it|enough|den|det|detta|så)\b[^?]{0,60}\?\s*$",
     _I,
 )
@@ -1079,6 +1098,7 @@ _SITUATION_FIGURES = [
         ),
     ),
     (Need.BOUND_AMOUNT, SPAN_PATTERNS[Need.AMOUNT]),  # a sum (a share was read just above)
+    (Need.AGE, SPAN_PATTERNS[Need.AGE]),  # "unga vuxna i åldern 20–25 år. Passar den målgruppen?"
     (Need.DATE, re.compile(r"\b(20[2-3]\d)\b")),
 ]
 
@@ -1180,6 +1200,15 @@ _PERSON_TITLE_ASKED = re.compile(
     _I,
 )
 _PERSON_NAME = r"\b[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+\b"
+
+
+# "Who sits on the evaluation panel?", "Vilka personer sitter i gruppen?": people by name.
+MEMBERS_ASKED = re.compile(
+    r"\b(who sits|who sit|who are the members|which (people|persons|individuals)|"
+    r"vilka personer|vem sitter|vilka sitter|ketkä henkilöt|keitä henkilöitä|kuka istuu|"
+    r"ketkä istuvat|keitä (jäseniä|ihmisiä))\b",
+    _I,
+)
 
 
 def person_titled(question: str) -> re.Pattern[str] | None:

@@ -196,6 +196,21 @@ def test_match_call_needs_a_distinctive_name(corpus):
     assert match_call("Who answers at the Ministry of Social Affairs and Health?", calls) is None
     okm = "Who is the contact at the Ministry of Education and Culture for the spring call?"
     assert match_call(okm, calls).id == "okm-kevat-2025"
+    # The ministry asked about as a funder does not name the call; the season joined to the
+    # call word ("vinterutlysningen") does.
+    funded = (
+        "Vi är en kulturförening som funderar på vinterutlysningen 2024–2025. Finansieras den "
+        "även av undervisnings- och kulturministeriet, eller bara av SHM?"
+    )
+    assert match_call(funded, calls).id == "vanhemmuus-2024"
+
+
+def test_a_question_for_people_by_name_needs_a_name(corpus):
+    a = ask(
+        corpus,
+        "Who sits on the evaluation panel that scores applications in the coordination call?",
+    )
+    assert a.refused, a.answer
 
 
 @pytest.mark.parametrize(
