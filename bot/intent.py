@@ -666,6 +666,8 @@ _NEED_WORDS = set(
     "mä mun sä sun meidän sinne tänne siihen tähän oikeastaan lopulta aikoinaan ylipäätään ihan "
     "vaan vielä asti saakka still ännu fortfarande jotenkin siis kyllä just sitten niinku muka "
     "tota tosiaan kuitenkin lainkaan ollenkaan alltså liksom egentligen actually basically really "
+    # "pitääkö ensin…", "tarvitaanko jotain muuta", "anything else": no topic.
+    "ensin jotain jotakin jokin mitään något anything something "
     # "In total" names the kind of answer (a sum or a count), not a topic.
     "yhteensä kaikkiaan sammanlagt totalt altogether overall "
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").
@@ -1009,8 +1011,10 @@ def is_follow_up(question: str) -> bool:
 # ("Paljonko rahaa jaettiin?" asks the total: "jakaa" and "jaettu" are no split.)
 _HOW_MUCH_WORDS = r"paljonko|kuinka paljon|kuinka suuri|how much|hur mycket|hur stor del"
 SPLIT_ASKED = re.compile(
-    r"\b(jakautu\w*|erikseen|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
+    r"\b(jakautu\w*|kesken|fördela\w*|fördelning\w*|divided|split|breakdown|"
     r"broken down)\b|"
+    # "Paljonko OKM:lle ja STM:lle erikseen?"; not "Pitääkö matkat budjetoida erikseen?"
+    rf"\b({_HOW_MUCH_WORDS})\b.*\berikseen\b|\berikseen\b.*\b({_HOW_MUCH_WORDS})\b|"
     # "Paljonko oli STM:n rahaa ja paljonko OKM:n?": one how-much for each part.
     rf"\b({_HOW_MUCH_WORDS})\b.*\b(ja|och|and)\s+({_HOW_MUCH_WORDS})\b|"
     # "…från UKM respektive SHM?": a figure for each.

@@ -173,6 +173,19 @@ def test_how_much_of_a_plural_is_a_count_and_a_sum_named_in_words_is_a_sum():
     assert classify("Would accessibility matter when our application is assessed?") is Need.GENERAL
     assert classify("So, when will decisions be made?") is Need.DATE
     assert classify("Deadline when?") is Need.DATE
+    # "erikseen" splits a sum only in a how-much question.
+    from bot.intent import SPLIT_ASKED
+
+    assert SPLIT_ASKED.search("Paljonko rahaa on OKM:lle ja STM:lle erikseen?")
+    assert not SPLIT_ASKED.search("Pitääkö matkat budjetoida erikseen?")
+    # Indefinite pronouns and "first" are no topic the documents must share.
+    from bot.extract import question_concepts
+
+    concepts = question_concepts(
+        "Riittääkö se liitteeksi, vai tarvitaanko jotain muuta?", "fi", set()
+    )
+    assert not any("jokin" in c for c in concepts["fi"])
+    assert any("liite" in c for c in concepts["fi"])
     # Whether a leader is required is a rule, not a question about who got the project.
     from bot.intent import asks_for_recipients
 
