@@ -823,6 +823,8 @@ _PROJECT_TIMING = re.compile(
     r"begin\w*|end\w*|finish\w*)\b",
     _I,
 )
+_RUNNING = re.compile(r"\b(käynnissä|pågår|running|ongoing|toiminnassa|menossa)\b", _I)
+_A_CALL_WORD = re.compile(r"\b(\w*ha(?:ku|u[nsli])\w*|call\w*|\w*utlysning\w*)", _I)
 _OPEN_WORD = re.compile(r"\b(auki|avoin\w*|haettavissa|open|öppen|öppna)\b", _I)
 # "Går det fortfarande att söka den 10 mars 2025?": whether the call is open on that day.
 _STILL_APPLY = re.compile(
@@ -858,6 +860,13 @@ def _classify(question: str) -> Need:
         # "Ehtiikö hankkeen käynnistää jo elokuussa?" asks when a project may start, not whether
         # the call is open.
         found = found[1:] or [Need.DATE]
+    if found[0] is Need.STATUS and _RUNNING.search(question) and not _OPEN_WORD.search(question):
+        # "Onko edeltävä koordinaatiohanke vielä käynnissä syyskuussa 2025?" asks when a
+        # project ends; "Onko niitä käynnissä yli kymmenen kokonaisuutta?" checks a count.
+        if SPAN_PATTERNS[Need.COUNT].search(question) and not full_dates(question):
+            found = [Need.COUNT]
+        elif not _A_CALL_WORD.search(question) and SPAN_PATTERNS[Need.DATE].search(question):
+            found = [Need.DATE]
     if (
         found[0] is Need.STATUS
         and len(found) > 1

@@ -173,6 +173,11 @@ def test_how_much_of_a_plural_is_a_count_and_a_sum_named_in_words_is_a_sum():
     assert classify("Would accessibility matter when our application is assessed?") is Need.GENERAL
     assert classify("So, when will decisions be made?") is Need.DATE
     assert classify("Deadline when?") is Need.DATE
+    # "käynnissä" about a project asks when it ends; with a number, it checks a count.
+    q = "Onko edeltävä koordinaatiohanke vielä käynnissä syyskuussa 2025?"
+    assert classify(q) is Need.DATE
+    assert classify("Onko niitä käynnissä yli kymmenen kokonaisuutta?") is Need.COUNT
+    assert classify("Onko haku käynnissä?") is Need.STATUS
     # "erikseen" splits a sum only in a how-much question.
     from bot.intent import SPLIT_ASKED
 
