@@ -1096,9 +1096,9 @@ _CHECKS_FIGURE_TAG = re.compile(
 
 # "…jatkaa kevään 2028 loppuun asti. Onko se mahdollista?": a bare yes/no about the situation.
 _BARE_YES_NO = re.compile(
-    r"^\W*(onko|onks|voiko|riittääkö|käykö|meneekö|sopiiko|kelpaako|is|are|can|does|will|would|"
-    r"är|går|får|räcker|funkar|duger|passar)\b[^?]{0,40}\b(se|tämä|tuo|sellainen|tällainen|näin|that|this|"
-    r"it|enough|den|det|detta|så)\b[^?]{0,60}\?\s*$",
+    r"^\W*(\w+(?:ko|kö)|onks|is|are|can|does|will|would|"
+    r"är|går|får|räcker|funkar|duger|passar)\b[^?]{0,40}\b(se|tämä|tuo|sellainen|tällainen|näin|"
+    r"he|ne|that|this|it|they|enough|den|det|detta|de|dem|så)\b[^?]{0,60}\?\s*$",
     _I,
 )
 _SITUATION_FIGURES = [

@@ -169,6 +169,8 @@ def test_how_much_of_a_plural_is_a_count_and_a_sum_named_in_words_is_a_sum():
     assert not offers_a_start("Kan projektet starta tidigare?")
     q = "Vi vill ordna verkstäder för unga vuxna i åldern 20–25 år. Passar den målgruppen?"
     assert situation_figure_need(q, asked_part(q), set()) is Need.AGE
+    q = "Haluamme suunnata työpajat 20–25-vuotiaille. Kuuluvatko he kohderyhmään?"
+    assert situation_figure_need(q, asked_part(q), set()) is Need.AGE
     # An English "when" inside a clause is no question about a date.
     assert classify("Would accessibility matter when our application is assessed?") is Need.GENERAL
     assert classify("So, when will decisions be made?") is Need.DATE
