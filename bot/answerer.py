@@ -36,6 +36,7 @@ from bot.extract import (
 from bot.intent import (
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,
+    CALL_NAMED,
     CLOCK,
     FUNDED_NAMED,
     GRANTED_ASKED,
@@ -387,7 +388,7 @@ class Answerer:
             return "asks the language of something; the sentence naming a language is about another"
         # Figures the sentences give besides those the question states: the parts of a sum.
         parts = _figures(" ".join(said)) - _figures(asked)
-        # "Voidaanko matkat budjetoida erikseen?" asks for a rule, not for a sum's parts.
+        # A yes/no ("Saako kulut jakaa hankkeiden kesken?") asks for a rule, not a sum's parts.
         split = need not in (Need.COUNT, Need.ELIGIBILITY) and SPLIT_ASKED.search(asked)
         if split and len(parts) < 2:
             return "asks how a sum is split; the sentences give no parts"
@@ -716,10 +717,6 @@ def _title_terms(call: Call) -> set[str]:
     return out - _GENERIC
 
 
-# A call word, compounds included ("harrastushausta", "vårutlysningen").
-_CALL_NAMED = re.compile(
-    r"\b(\w*ha(?:ku|u[nsli])\w*|call\w*|\w*utlysning\w*|ansökningsomgång\w*)", re.I
-)
 _PERIOD = re.compile(r"(\w+)\s+(20\d\d)\b|\b(20\d\d)\s+(\w+)", re.IGNORECASE)
 
 
@@ -746,7 +743,7 @@ def unknown_call_period(question: str, calls: CallsFile) -> str | None:
         else:
             # Two words either side: "kevään 2024 harrastushausta", "utlysningen hösten 2025".
             near = question[: m.start()].split()[-2:] + question[m.end() :].split()[:2]
-            unknown.append((m, bool(_CALL_NAMED.search(" ".join(near)))))
+            unknown.append((m, bool(CALL_NAMED.search(" ".join(near)))))
     for m, beside_call in unknown:
         # "Haluaisimme jatkaa toimintaa kevääseen 2028 asti." tells a plan; so does "voiko hanke
         # alkaa syksyllä 2025" once the question has named its call.
@@ -775,7 +772,7 @@ def _season_names_call(question: str, seasons: set[str]) -> bool:
     """A season word joined to a call word, or a call word right after it (a year between)."""
     words = question.lower().split()
     for i, w in enumerate(words):
-        if w.startswith(tuple(seasons)) and _CALL_NAMED.search(" ".join(words[i : i + 3])):
+        if w.startswith(tuple(seasons)) and CALL_NAMED.search(" ".join(words[i : i + 3])):
             return True
     return False
 

@@ -824,7 +824,10 @@ _PROJECT_TIMING = re.compile(
     _I,
 )
 _RUNNING = re.compile(r"\b(käynnissä|pågår|running|ongoing|toiminnassa|menossa)\b", _I)
-_A_CALL_WORD = re.compile(r"\b(\w*ha(?:ku|u[nsli])\w*|call\w*|\w*utlysning\w*)", _I)
+# A call word, compounds included ("harrastushausta", "vårutlysningen").
+CALL_NAMED = re.compile(
+    r"\b(\w*ha(?:ku|u[nsli])\w*|call\w*|\w*utlysning\w*|ansökningsomgång\w*)", _I
+)
 _OPEN_WORD = re.compile(r"\b(auki|avoin\w*|haettavissa|open|öppen|öppna)\b", _I)
 # "Går det fortfarande att söka den 10 mars 2025?": whether the call is open on that day.
 _STILL_APPLY = re.compile(
@@ -865,7 +868,7 @@ def _classify(question: str) -> Need:
         # project ends; "Onko niitä käynnissä yli kymmenen kokonaisuutta?" checks a count.
         if SPAN_PATTERNS[Need.COUNT].search(question) and not full_dates(question):
             found = [Need.COUNT]
-        elif not _A_CALL_WORD.search(question) and SPAN_PATTERNS[Need.DATE].search(question):
+        elif not CALL_NAMED.search(question) and SPAN_PATTERNS[Need.DATE].search(question):
             found = [Need.DATE]
     if (
         found[0] is Need.STATUS
