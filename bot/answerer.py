@@ -110,6 +110,15 @@ class AnswerRequest:
     language: str | None = None
 
 
+@dataclass(frozen=True)
+class _Generation:
+    """What the generator rewrites: the question, the quoted passages, the status note to keep."""
+
+    question: str
+    passages: list[Passage]
+    note: str
+
+
 class Answerer:
     def __init__(
         self,
@@ -136,6 +145,53 @@ class Answerer:
 
     # ---- public API -----------------------------------------------------------------------
     def answer(self, req: AnswerRequest) -> Answer:
+        answer, plan = self._prepare(req)
+        if plan is not None:
+            generated = self.generator.generate(plan.question, answer.language, plan.passages)
+            if generated:
+                return answer.model_copy(
+                    update={"answer": generated + plan.note, "mode": "generative"}
+                )
+        return answer
+
+    def stream(self, req: AnswerRequest) -> Iterator[dict]:
+        """Events: meta, delta (answer pieces), citations, done (the whole answer).
+
+        A generated answer streams as the model writes it, a checked sentence at a time; if a
+        later sentence fails the check, a ``reset`` event takes back what was shown and the
+        extractive answer follows.
+        """
+        answer, plan = self._prepare(req)
+        yield {
+            "event": "meta",
+            "id": answer.id,
+            "language": answer.language,
+            "call_id": answer.call_id,
+            "refused": answer.refused,
+            "conversation_id": answer.conversation_id,
+        }
+        if plan is not None:
+            shown = False
+            for item in self.generator.stream(plan.question, answer.language, plan.passages):
+                if isinstance(item, str):
+                    shown = True
+                    yield {"event": "delta", "text": item}
+                elif item.text:
+                    if plan.note:
+                        yield {"event": "delta", "text": plan.note}
+                    answer = answer.model_copy(
+                        update={"answer": item.text + plan.note, "mode": "generative"}
+                    )
+                elif shown:
+                    yield {"event": "reset"}
+        if answer.mode != "generative":
+            for piece in re.findall(r"\S+\s*", answer.answer):
+                yield {"event": "delta", "text": piece}
+        yield {"event": "citations", "citations": [c.model_dump() for c in answer.citations]}
+        yield {"event": "done", "answer": answer.model_dump()}
+
+    def _prepare(self, req: AnswerRequest) -> tuple[Answer, _Generation | None]:
+        """The extractive answer (or refusal), and what a generator may rewrite it from."""
         question = req.question.strip()
         lang = req.language or detect_language(question)
         base = dict(
@@ -145,13 +201,13 @@ class Answerer:
             conversation_id=req.conversation_id,
         )
         if not question:
-            return Answer(**base, answer=t("empty", lang), refused=True)
+            return Answer(**base, answer=t("empty", lang), refused=True), None
         if len(question) > self.max_question_chars:
             text = t("too_long", lang, n=len(question), max=self.max_question_chars)
-            return Answer(**base, answer=text, refused=True)
+            return Answer(**base, answer=text, refused=True), None
         calls = self._calls()
         if is_injection(question):
-            return self._refuse(base, lang, calls, None, t("injection", lang))
+            return self._refuse(base, lang, calls, None, t("injection", lang)), None
 
         # "milloin haku paattyy": a keyboard without ä and ö is no reason to refuse.
         vocabulary = self._vocabulary()
@@ -177,6 +233,7 @@ class Answerer:
             years = {call.opens.year, call.closes.year} if call else set()
             need = situation_figure_need(question, asked, years) or need
         when = unknown_call_period(question, calls) if calls else None
+        plan = None
         if when:
             known = ", ".join(c.title.get(lang) for c in calls.calls)
             text = t("unknown_call", lang, when=when, calls=known)
@@ -189,7 +246,7 @@ class Answerer:
         elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
-            answer = self._extractive(
+            answer, plan = self._extractive(
                 base, lang, need, search_query, question, calls, call, strict_call=bool(req.call_id)
             )
         if req.conversation_id:
@@ -202,23 +259,7 @@ class Answerer:
                     answer.refused,
                 ),
             )
-        return answer
-
-    def stream(self, req: AnswerRequest) -> Iterator[dict]:
-        """Events: meta, delta (answer pieces), citations, done (the whole answer)."""
-        answer = self.answer(req)
-        yield {
-            "event": "meta",
-            "id": answer.id,
-            "language": answer.language,
-            "call_id": answer.call_id,
-            "refused": answer.refused,
-            "conversation_id": answer.conversation_id,
-        }
-        for piece in re.findall(r"\S+\s*", answer.answer):
-            yield {"event": "delta", "text": piece}
-        yield {"event": "citations", "citations": [c.model_dump() for c in answer.citations]}
-        yield {"event": "done", "answer": answer.model_dump()}
+        return answer, plan
 
     # ---- answering ------------------------------------------------------------------------
     def _extractive(self, base, lang, need, search_query, question, calls, call, strict_call):
@@ -233,7 +274,7 @@ class Answerer:
             query, k=self.passages, filters=filters, dense_query=search_query
         )
         if not passages:
-            return self._refuse(base, lang, calls, call, t("no_answer", lang))
+            return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
         # the sentence must match what is asked about it.
         ignore = call_terms(call) if call is not None else set()
@@ -294,7 +335,7 @@ class Answerer:
         )
         if weak:
             log.debug("refused: %s", weak)
-            return self._refuse(base, lang, calls, call, t("no_answer", lang))
+            return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
         # The call asked about, else the call of the first quote that belongs to one.
         call_id = (
             call.id
@@ -306,22 +347,18 @@ class Answerer:
         quotes = " ".join(f"“{c.quote}” [{i}]" for i, c in enumerate(citations, 1))
         text = f"{t('according', lang)} {quotes}"
         note = self._status_note(cited_call, lang)
-        if note:
-            text += f"\n\n{note}"
-        mode = "extractive"
-        if self.generator is not None:
-            generated = self.generator.generate(question, lang, [s.passage for s in chosen])
-            if generated:
-                text, mode = generated + (f"\n\n{note}" if note else ""), "generative"
-        return Answer(
+        note = f"\n\n{note}" if note else ""
+        answer = Answer(
             **base,
-            answer=text,
+            answer=text + note,
             refused=False,
             call_id=call_id,
             citations=citations,
             call_status=self._status(cited_call),
-            mode=mode,
         )
+        if self.generator is None:
+            return answer, None
+        return answer, _Generation(question, [s.passage for s in chosen], note)
 
     def _weakness(
         self, question, lang, need, passages, chosen: list[Sentence], ignore, call

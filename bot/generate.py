@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -382,25 +382,94 @@ class Generator:
         return draft.text
 
     def draft(self, question: str, lang: str, passages: Sequence[Passage]) -> Draft:
-        from llama_index.core.llms import ChatMessage, MessageRole
-
         context, texts = build_context(passages, self.max_context_chars)
         if not texts:
             return Draft("", None, reason="no context")
-        system, user = self.prompts.messages(question, lang, context)
-        messages = [
-            ChatMessage(role=MessageRole.SYSTEM, content=system),
-            ChatMessage(role=MessageRole.USER, content=user),
-        ]
         try:
             llm = self.llm
             with self._lock:
-                response = llm.chat(messages)
+                response = llm.chat(self._messages(question, lang, context))
         except Exception as err:  # noqa: BLE001 - a failing LLM must not fail the answer
             log.warning("LLM call failed: %s", err)
             return Draft("", None, reason=f"LLM error: {err}")
         raw = response.message.content or ""
-        text = clean(raw, truncated=_finish_reason(response.raw) == "length")
+        return self._verdict(raw, _finish_reason(response.raw) == "length", lang, texts)
+
+    def stream(
+        self, question: str, lang: str, passages: Sequence[Passage]
+    ) -> Iterator[str | Draft]:
+        """The answer as the model writes it, a checked sentence at a time, then the ``Draft``.
+
+        A sentence is shown only once it is complete and every fact so far is in the passages;
+        the first one that is not stops the model. What was shown is a prefix of ``Draft.text``
+        when the draft passes; when it does not (``text`` None) the caller takes it back.
+        """
+        context, texts = build_context(passages, self.max_context_chars)
+        if not texts:
+            self.last = Draft("", None, reason="no context")
+            yield self.last
+            return
+        raw, shown, finish, stopped = "", "", None, None
+        try:
+            llm = self.llm
+            with self._lock:
+                chunks = llm.stream_chat(self._messages(question, lang, context))
+                try:
+                    for chunk in chunks:
+                        raw += chunk.delta or ""
+                        finish = _finish_reason(chunk.raw) or finish
+                        if _CHAT_END.search(raw):
+                            break
+                        ready = _complete_sentences(clean(raw))
+                        if len(ready) <= len(shown):
+                            continue
+                        stopped = self._early_problem(ready, shown, lang, texts)
+                        if stopped:
+                            break
+                        yield ready[len(shown) :]
+                        shown = ready
+                finally:
+                    getattr(chunks, "close", lambda: None)()  # stop the model, free the server
+        except Exception as err:  # noqa: BLE001 - a failing LLM must not fail the answer
+            log.warning("LLM call failed: %s", err)
+            self.last = Draft(raw, None, reason=f"LLM error: {err}")
+            yield self.last
+            return
+        draft = stopped or self._verdict(raw, finish == "length", lang, texts)
+        if draft.text is not None and not draft.text.startswith(shown):
+            draft = Draft(raw, None, reason=_DIFFERS, sources=texts)
+        if draft.text is not None and len(draft.text) > len(shown):
+            yield draft.text[len(shown) :]
+        self.last = draft
+        if draft.text is None:
+            log.info("generated answer not shown (%s): %r", draft.reason, draft.raw[:200])
+        yield draft
+
+    def _messages(self, question: str, lang: str, context: str):
+        from llama_index.core.llms import ChatMessage, MessageRole
+
+        system, user = self.prompts.messages(question, lang, context)
+        return [
+            ChatMessage(role=MessageRole.SYSTEM, content=system),
+            ChatMessage(role=MessageRole.USER, content=user),
+        ]
+
+    def _early_problem(self, ready: str, shown: str, lang: str, texts: list[str]) -> Draft | None:
+        """Why the sentences so far cannot be shown, as the final draft; None when they can."""
+        if NO_ANSWER in ready or NO_ANSWER.replace("_", " ") in ready:
+            return Draft(ready, None, reason="model found no answer", sources=texts)
+        if not ready.startswith(shown):
+            return Draft(ready, None, reason=_DIFFERS, sources=texts)
+        problems = unsupported(ready, texts)
+        if problems:
+            return Draft(ready, None, problems, reason="unsupported facts", sources=texts)
+        if self.check_language and _other_language(ready[len(shown) :], lang):
+            return Draft(ready, None, reason="wrong language", sources=texts)
+        return None
+
+    def _verdict(self, raw: str, truncated: bool, lang: str, texts: list[str]) -> Draft:
+        """The whole answer checked: what may be shown, or why not."""
+        text = clean(raw, truncated=truncated)
         if not text:
             return Draft(raw, None, reason="empty", sources=texts)
         if NO_ANSWER in text or NO_ANSWER.replace("_", " ") in text:
@@ -408,9 +477,27 @@ class Generator:
         problems = unsupported(text, texts)
         if problems:
             return Draft(raw, None, problems, reason="unsupported facts", sources=texts)
-        if self.check_language and len(text) > 30 and detect_language(text, lang) != lang:
+        if self.check_language and _other_language(text, lang):
             return Draft(raw, None, reason="wrong language", sources=texts)
         return Draft(raw, text, sources=texts)
+
+
+_CHAT_END = re.compile(r"<\|im_end\|>|<\|endoftext\|>|<\|im_start\|>")
+_DIFFERS = "cleaned text differs from what was shown"
+# A sentence is over once the next has begun: "…6.6.2025. Haku" but not "6.6." at the end.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\d\"“(-])|\n")
+
+
+def _other_language(text: str, lang: str) -> bool:
+    """The text, or a sentence of it, is in another language: small models drift into English."""
+    pieces = [text, *_SENTENCE_END.split(text)]
+    return any(len(p.strip()) > 30 and detect_language(p, lang) != lang for p in pieces)
+
+
+def _complete_sentences(text: str) -> str:
+    """The text up to the end of its last finished sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[: ends[-1]] if ends else ""
 
 
 def _finish_reason(raw) -> str | None:
@@ -423,7 +510,7 @@ def _finish_reason(raw) -> str | None:
 
 def clean(raw: str, truncated: bool = False) -> str:
     """Strip chat tokens, labels and Markdown emphasis; drop a sentence cut off by the token cap."""
-    text = re.split(r"<\|im_end\|>|<\|endoftext\|>|<\|im_start\|>", raw)[0]
+    text = _CHAT_END.split(raw)[0]
     text = re.sub(r"^\s*(?:vastaus|vastaa|answer|svar|svara)\s*:\s*", "", text.strip(), flags=re.I)
     text = re.sub(r"\*\*|__|`", "", text).strip()
     if truncated and not re.search(r"[.!?)\"”]$", text):

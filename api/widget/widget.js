@@ -688,6 +688,10 @@
             }
             view.text.appendChild(document.createTextNode(data.text));
             self.scrollDown();
+          } else if (ev.event === "reset") {
+            // A generated sentence failed the check: what was shown is taken back.
+            view.text.textContent = "";
+            started = false;
           } else if (ev.event === "citations") {
             self.renderSources(view, data.citations);
           } else if (ev.event === "done") {

@@ -22,6 +22,7 @@ from bot.generate import (
     make_generator,
     unsupported,
 )
+from bot.models import Answer
 from hakuapu.services import Services
 from hakuapu.settings import Settings
 
@@ -194,12 +195,17 @@ def test_no_llm_means_no_generator(tmp_path):
 
 
 class ChatServer:
-    """Speaks POST /v1/chat/completions and returns ``reply``; keeps the request bodies."""
+    """Speaks POST /v1/chat/completions and returns ``reply``, whole or streamed as server-sent
+    chunks (a word at a time); keeps the request bodies. With ``hold`` set, a stream pauses after
+    ``hold_after`` characters until the event is set (at most 5 s; ``held_out`` then says so)."""
 
     def __init__(self):
         self.reply = "Hello"
         self.status = 200
         self.requests: list[dict] = []
+        self.hold: threading.Event | None = None
+        self.hold_after = 0
+        self.held_out = False
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -207,6 +213,9 @@ class ChatServer:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 auth = self.headers.get("Authorization")
                 server.requests.append({"path": self.path, "body": body, "auth": auth})
+                if server.status == 200 and body.get("stream"):
+                    self.stream(body)
+                    return
                 payload = {
                     "id": "chatcmpl-test",
                     "object": "chat.completion",
@@ -228,6 +237,39 @@ class ChatServer:
                 self.end_headers()
                 self.wfile.write(data)
 
+            def stream(self, body):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                sent = 0
+                pieces = [*re.findall(r"\S+\s*", server.reply), None]
+                for piece in pieces:
+                    if server.hold is not None and sent <= server.hold_after < sent + len(
+                        piece or " "
+                    ):
+                        server.held_out = not server.hold.wait(5)
+                    delta = {"content": piece} if piece is not None else {}
+                    chunk = {
+                        "id": "chatcmpl-test",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": body.get("model", ""),
+                        "choices": [
+                            {
+                                "index": 0,
+                                "delta": delta,
+                                "finish_reason": None if piece is not None else "stop",
+                            }
+                        ],
+                    }
+                    try:
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client stopped reading
+                    sent += len(piece or "")
+                self.wfile.write(b"data: [DONE]\n\n")
+
             def log_message(self, *args):
                 pass
 
@@ -248,6 +290,8 @@ def openai_services(corpus, chat_server) -> Services:
     """The session's corpus index, answered through the test server."""
     chat_server.requests.clear()
     chat_server.status = 200
+    chat_server.hold = None
+    chat_server.held_out = False
     s = corpus.settings.model_copy(
         update={
             "llm": "openai",
@@ -299,12 +343,82 @@ def test_a_grounded_completion_is_shown_with_the_extractive_citations(
         assert piece in user["content"]
 
 
-def test_stream_carries_the_generated_answer(openai_services, chat_server):
-    chat_server.reply = GROUNDED
+SECOND = "Hänelle voi myös lähettää sähköpostia."
+
+
+def _deltas(events: list[dict]) -> str:
+    return "".join(e["text"] for e in events if e["event"] == "delta")
+
+
+def test_stream_carries_the_generated_answer_a_sentence_at_a_time(openai_services, chat_server):
+    chat_server.reply = f"{GROUNDED} {SECOND}"
     events = list(openai_services.answerer.stream(AnswerRequest(QUESTION)))
-    text = "".join(e["text"] for e in events if e["event"] == "delta")
-    assert text.startswith(GROUNDED)
+    done = events[-1]["answer"]
+
+    assert chat_server.requests[0]["body"]["stream"] is True
+    assert done["mode"] == "generative" and done["answer"].startswith(chat_server.reply)
+    assert _deltas(events) == done["answer"]
+    pieces = [e["text"] for e in events if e["event"] == "delta"]
+    assert pieces[:2] == [GROUNDED, f" {SECOND}"]  # whole sentences, each checked
+    assert [e["event"] for e in events][-2:] == ["citations", "done"]
+    assert "reset" not in [e["event"] for e in events]
+
+
+def test_a_sentence_is_shown_while_the_model_is_still_writing(openai_services, chat_server):
+    chat_server.reply = f"{GROUNDED} {SECOND}"
+    chat_server.hold = threading.Event()
+    chat_server.hold_after = len(GROUNDED) + 10  # the first sentence and a word of the next
+    events = []
+    for event in openai_services.answerer.stream(AnswerRequest(QUESTION)):
+        events.append(event)
+        if event["event"] == "delta":
+            chat_server.hold.set()  # the model may go on only once the reader has a sentence
+
+    assert not chat_server.held_out, "no sentence came through before the model finished"
+    assert events[1] == {"event": "delta", "text": GROUNDED}
     assert events[-1]["answer"]["mode"] == "generative"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Hakemukset on jätettävä 31.12.2099 mennessä.",  # an invented date after a good sentence
+        "Call him in English on weekdays between nine and four.",  # the language changes
+    ],
+)
+def test_a_later_sentence_that_fails_the_check_is_taken_back(
+    openai_services, chat_server, extractive_answer, second
+):
+    chat_server.reply = f"{GROUNDED} {second} Kiitos."
+    events = list(openai_services.answerer.stream(AnswerRequest(QUESTION)))
+    names = [e["event"] for e in events]
+
+    assert names[:3] == ["meta", "delta", "reset"] and events[1]["text"] == GROUNDED
+    after = events[names.index("reset") + 1 :]
+    assert _deltas(after) == extractive_answer.answer
+    assert events[-1]["answer"]["mode"] == "extractive"
+    assert events[-1]["answer"]["answer"] == extractive_answer.answer
+    assert openai_services.generator.last.text is None
+
+
+def test_a_streamed_no_answer_shows_only_the_extractive_answer(
+    openai_services, chat_server, extractive_answer
+):
+    chat_server.reply = f"{NO_ANSWER}. Tietoa ei löydy."
+    events = list(openai_services.answerer.stream(AnswerRequest(QUESTION)))
+
+    assert "reset" not in [e["event"] for e in events]
+    assert _deltas(events) == extractive_answer.answer
+    assert openai_services.generator.last.reason == "model found no answer"
+
+
+def test_a_failing_server_streams_the_extractive_answer(
+    openai_services, chat_server, extractive_answer
+):
+    chat_server.status = 500
+    events = list(openai_services.answerer.stream(AnswerRequest(QUESTION)))
+    assert _deltas(events) == extractive_answer.answer
+    assert openai_services.generator.last.reason.startswith("LLM error")
 
 
 @pytest.mark.parametrize(
@@ -374,9 +488,14 @@ def test_the_local_model_answers_or_falls_back_honestly(corpus):
         update={"llm": "llamacpp", "llm_model_path": MODEL, "llm_threads": 2, "llm_max_tokens": 80}
     )
     svc = Services(s)
-    ans = svc.answerer.answer(AnswerRequest(QUESTION))
+    # Streamed, as the widget asks: llama.cpp's tokens go through the sentence-by-sentence check.
+    events = list(svc.answerer.stream(AnswerRequest(QUESTION)))
+    ans = Answer.model_validate(events[-1]["answer"])
     draft = svc.generator.last
     plain = Services(s.model_copy(update={"llm": "none"})).answerer.answer(AnswerRequest(QUESTION))
+    names = [e["event"] for e in events]
+    after = events[names.index("reset") + 1 :] if "reset" in names else events
+    assert _deltas(after) == ans.answer  # what the reader is left with is the answer
 
     assert draft is not None and draft.raw.strip(), "the model produced nothing"
     assert not ans.refused and ans.citations
