@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 import time
 
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from hakuapu.services import Services
+
 
 def parse_sse(text: str) -> list[tuple[str, object]]:
     """[(event, data)] with comments as ("comment", text), in wire order."""
@@ -54,13 +59,13 @@ def test_events_arrive_in_order_and_add_up_to_the_answer(client, analytics):
 def test_keep_alive_comments_while_the_answer_is_computed(make_client, corpus, monkeypatch):
     # The real answer, made to take 100 ms (a generated one takes seconds; a cached extractive one
     # can take under 5 ms, which made this test depend on the machine): comments must come first.
-    answer = corpus.services.answerer.answer
+    prepare = corpus.services.answerer._prepare
 
     def slow(req):
         time.sleep(0.1)
-        return answer(req)
+        return prepare(req)
 
-    monkeypatch.setattr(corpus.services.answerer, "answer", slow)
+    monkeypatch.setattr(corpus.services.answerer, "_prepare", slow)
     c = make_client(sse_keepalive_s=0.005)
     with c.stream("POST", "/api/ask/stream", json={"question": "Kuka voi hakea?"}) as r:
         events = parse_sse(r.read().decode())
@@ -83,3 +88,23 @@ def test_invalid_question_is_422_json_not_a_stream(client):
     assert r.headers["content-type"] == "application/json"
     r = client.post("/api/ask/stream", json={"question": "x", "call_id": "ei-ole"})
     assert r.status_code == 422
+
+
+def test_a_generated_sentence_taken_back_reaches_the_client_as_reset(corpus, chat_server):
+    """Through real HTTP twice: the LLM server streams to the answerer, the API to the client."""
+    good = "Antti Hiedan puhelinnumero on 0295 025 116."
+    chat_server.reply = f"{good} Hakemukset on jätettävä 31.12.2099 mennessä. Kiitos."
+    chat_server.status, chat_server.hold = 200, None
+    settings = corpus.settings.model_copy(
+        update={"llm": "openai", "llm_url": chat_server.url, "rate_limit_per_minute": 0}
+    )
+    with TestClient(create_app(settings, services=Services(settings))) as c:
+        question = {"question": "Mikä on Antti Hiedan puhelinnumero?"}
+        with c.stream("POST", "/api/ask/stream", json=question) as r:
+            events = [(e, d) for e, d in parse_sse(r.read().decode()) if e != "comment"]
+    names = [e for e, _ in events]
+    assert names[:3] == ["meta", "delta", "reset"] and events[1][1]["text"] == good
+    answer = events[-1][1]["answer"]
+    assert answer["mode"] == "extractive" and "0295 025 116" in answer["answer"]
+    after = "".join(d["text"] for e, d in events[3:] if e == "delta")
+    assert after == answer["answer"]

@@ -3,11 +3,9 @@ local HTTP server, and the packaged local model through llama.cpp once (slow).""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -192,97 +190,6 @@ def test_no_llm_means_no_generator(tmp_path):
 
 
 # ---- the OpenAI-compatible path: a real HTTP server ---------------------------------------------
-
-
-class ChatServer:
-    """Speaks POST /v1/chat/completions and returns ``reply``, whole or streamed as server-sent
-    chunks (a word at a time); keeps the request bodies. With ``hold`` set, a stream pauses after
-    ``hold_after`` characters until the event is set (at most 5 s; ``held_out`` then says so)."""
-
-    def __init__(self):
-        self.reply = "Hello"
-        self.status = 200
-        self.requests: list[dict] = []
-        self.hold: threading.Event | None = None
-        self.hold_after = 0
-        self.held_out = False
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's name
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                auth = self.headers.get("Authorization")
-                server.requests.append({"path": self.path, "body": body, "auth": auth})
-                if server.status == 200 and body.get("stream"):
-                    self.stream(body)
-                    return
-                payload = {
-                    "id": "chatcmpl-test",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": body.get("model", ""),
-                    "choices": [
-                        {
-                            "index": 0,
-                            "message": {"role": "assistant", "content": server.reply},
-                            "finish_reason": "stop",
-                        }
-                    ],
-                    "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
-                }
-                data = json.dumps(payload if server.status == 200 else {"error": "down"}).encode()
-                self.send_response(server.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def stream(self, body):
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.end_headers()
-                sent = 0
-                pieces = [*re.findall(r"\S+\s*", server.reply), None]
-                for piece in pieces:
-                    if server.hold is not None and sent <= server.hold_after < sent + len(
-                        piece or " "
-                    ):
-                        server.held_out = not server.hold.wait(5)
-                    delta = {"content": piece} if piece is not None else {}
-                    chunk = {
-                        "id": "chatcmpl-test",
-                        "object": "chat.completion.chunk",
-                        "created": 0,
-                        "model": body.get("model", ""),
-                        "choices": [
-                            {
-                                "index": 0,
-                                "delta": delta,
-                                "finish_reason": None if piece is not None else "stop",
-                            }
-                        ],
-                    }
-                    try:
-                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                        self.wfile.flush()
-                    except OSError:
-                        return  # the client stopped reading
-                    sent += len(piece or "")
-                self.wfile.write(b"data: [DONE]\n\n")
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-
-@pytest.fixture(scope="module")
-def chat_server():
-    server = ChatServer()
-    yield server
-    server.httpd.shutdown()
 
 
 @pytest.fixture
