@@ -8,6 +8,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Enligt dokumenten:",
         "en": "According to the documents:",
     },
+    "withdrawn": {
+        "fi": "Yllä oleva luonnos ei läpäissyt tarkistusta lähteitä vasten; vastaus lähteistä",
+        "sv": "Utkastet ovan klarade inte kontrollen mot källorna; här är svaret ur källorna",
+        "en": "The draft above failed the check against the sources; here is the answer from them",
+    },
     "no_answer": {
         "fi": "Asiakirjoista ei löydy vastausta tähän kysymykseen.",
         "sv": "Dokumenten ger inget svar på den här frågan.",

@@ -8,9 +8,13 @@ import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hakuapu.calls import CallsFileError, Status
 from hakuapu.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.models import Answer
 
 
 def _services(args: argparse.Namespace):
@@ -81,16 +85,37 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.answerer import AnswerRequest
 
     svc = _services(args)
-    answer = svc.answerer.answer(
-        AnswerRequest(args.question, conversation_id=args.conversation, call_id=args.call)
-    )
-    if args.json:
-        print(answer.model_dump_json(indent=1))
-        return 0
-    print(answer.answer)
+    req = AnswerRequest(args.question, conversation_id=args.conversation, call_id=args.call)
+    if args.json or svc.generator is None:
+        answer = svc.answerer.answer(req)
+        if args.json:
+            print(answer.model_dump_json(indent=1))
+            return 0
+        print(answer.answer)
+    else:
+        answer = _print_stream(svc.answerer.stream(req))
     for i, c in enumerate(answer.citations, 1):
         print(f"[{i}] {c.title}, p. {c.page} — {c.url}")
     return 0
+
+
+def _print_stream(events) -> Answer:
+    """A generated answer as the model writes it; a sentence taken back is marked, not unsaid."""
+    from bot.models import Answer
+    from bot.texts import t
+
+    lang = "fi"
+    for event in events:
+        if event["event"] == "meta":
+            lang = event["language"]
+        elif event["event"] == "delta":
+            print(event["text"], end="", flush=True)
+        elif event["event"] == "reset":
+            print(f"\n\n({t('withdrawn', lang)})\n", flush=True)
+        elif event["event"] == "done":
+            print()
+            return Answer.model_validate(event["answer"])
+    raise RuntimeError("the answer stream ended without an answer")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -21,6 +21,8 @@ from bot.generate import (
     unsupported,
 )
 from bot.models import Answer
+from bot.texts import t
+from hakuapu.cli import main
 from hakuapu.services import Services
 from hakuapu.settings import Settings
 
@@ -345,6 +347,26 @@ def test_an_unchecked_completion_falls_back_to_the_extractive_answer(
     assert len(chat_server.requests) == 1
     assert ans.mode == "extractive" and ans.answer == extractive_answer.answer
     assert openai_services.generator.last.reason == reason
+
+
+def test_the_command_line_prints_sentences_as_they_come_and_marks_one_taken_back(
+    corpus, chat_server, extractive_answer, monkeypatch, capsys
+):
+    chat_server.reply = f"{GROUNDED} Hakemukset on jätettävä 31.12.2099 mennessä."
+    env = {
+        "HAKUAPU_DATA_DIR": corpus.settings.data_dir,
+        "HAKUAPU_CORPUS_DIR": corpus.settings.corpus_dir,
+        "HAKUAPU_TODAY": corpus.settings.today,
+        "HAKUAPU_LLM": "openai",
+        "HAKUAPU_LLM_URL": chat_server.url,
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, str(value))
+
+    assert main(["ask", QUESTION]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{GROUNDED}\n\n({t('withdrawn', 'fi')})\n")
+    assert f"\n{extractive_answer.answer}\n[1] " in out
 
 
 def test_a_failing_server_falls_back_to_the_extractive_answer(
