@@ -6,6 +6,7 @@ document whose text contains an HTML payload, so the XSS check runs on a real an
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -378,6 +379,60 @@ def test_html_in_answers_and_questions_is_shown_as_text(page, live):
     doc = page.request.get(src)
     assert doc.headers["content-type"].startswith("text/plain")
     assert PAYLOAD in doc.text()
+    assert not page.errors
+
+
+def test_a_generated_sentence_taken_back_leaves_the_panel_before_the_answer_streams(page, live):
+    """The server's ``reset`` (tested over HTTP in test_api_stream.py) as the widget gets it: the
+    withdrawn sentence goes at once, not when the finished answer replaces everything."""
+    base, _, _ = live
+    withdrawn = "Hakemukset on jätettävä 31.12.2099 mennessä."
+    text = "Asiakirjojen mukaan: “Haku päättyy 6.6.2025 klo 16.15.” [1]"
+    answer = {
+        "id": "a" * 32,
+        "question": "Milloin haku päättyy?",
+        "answer": text,
+        "language": "fi",
+        "refused": False,
+        "citations": [],
+        "conversation_id": "c" * 32,
+        "mode": "extractive",
+    }
+    meta = {k: answer[k] for k in ("id", "language", "refused", "conversation_id")}
+    events = [
+        ("meta", meta),
+        ("delta", {"text": withdrawn}),
+        ("reset", {}),
+        *[("delta", {"text": piece}) for piece in re.findall(r"\S+\s*", text)],
+        ("citations", {"citations": []}),
+        ("done", {"answer": answer}),
+    ]
+    body = "".join(f"event: {e}\ndata: {json.dumps(d, ensure_ascii=False)}\n\n" for e, d in events)
+    page.route(
+        "**/api/ask/stream",
+        lambda route: route.fulfill(
+            status=200, headers={"Content-Type": "text/event-stream"}, body=body
+        ),
+    )
+    page.goto(base + "/")
+    page.get_by_role("button", name="Kysy hauista").click()
+    page.evaluate(
+        """() => {
+            window.__removed = [];
+            const root = document.querySelector('hakuapu-chat').shadowRoot;
+            new MutationObserver(list => {
+                for (const m of list) {
+                    const gone = [...m.removedNodes].map(n => n.textContent);
+                    if (gone.length) window.__removed.push(gone);
+                }
+            }).observe(root.querySelector('.messages'), {childList: true, subtree: true});
+        }"""
+    )
+    shown = ask(page, "Milloin haku päättyy?")
+
+    removals = page.evaluate("window.__removed")
+    assert [withdrawn] in removals, removals  # taken back alone, before the answer's pieces
+    assert shown.locator(".answer-text").text_content() == text
     assert not page.errors
 
 
