@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.conversation import SharedConversationStore, Turn
 from bot.dates import full_dates
 from bot.extract import (
+    SHOWN_CLOSE,
     Sentence,
     absent_finnish_terms,
     absent_subjects,
@@ -336,6 +337,9 @@ class Answerer:
         if weak:
             log.debug("refused: %s", weak)
             return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
+        # Whether to answer is judged on the closest sentences; beside the lead, the reader also
+        # sees those nearly as close, where the right one often is.
+        chosen = select(ranked, close=SHOWN_CLOSE)
         # The call asked about, else the call of the first quote that belongs to one.
         call_id = (
             call.id

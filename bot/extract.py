@@ -1152,7 +1152,16 @@ def _sentence_language(sentence: str, chunk_language: str) -> str:
     return detect_language(sentence)
 
 
-def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:
+# A supporting quote scores at least this share of the best sentence: as evidence (whether to
+# answer at all) and, looser, as what is shown beside the lead (the right sentence is often a
+# close second; bench/answers.py chose both).
+EVIDENCE_CLOSE = 0.75
+SHOWN_CLOSE = 0.65
+
+
+def select(
+    sentences: list[Sentence], max_quotes: int = 3, close: float = EVIDENCE_CLOSE
+) -> list[Sentence]:
     """The lead sentence, then supporting ones that score close to it (no near-duplicates)."""
     if not sentences:
         return []
@@ -1168,7 +1177,7 @@ def select(sentences: list[Sentence], max_quotes: int = 3) -> list[Sentence]:
     for s in sentences:
         if len(chosen) >= max_quotes:
             break
-        if s is lead or s.score < 0.75 * top.score or s.coverage == 0:
+        if s is lead or s.score < close * top.score or s.coverage == 0:
             continue
         if any(_similar(s.quote, c.quote) for c in chosen):  # what the reader sees twice
             continue

@@ -1,0 +1,45 @@
+"""Choosing the quotes: the lead, then sentences that score close to it."""
+
+from __future__ import annotations
+
+from bot.extract import EVIDENCE_CLOSE, SHOWN_CLOSE, Sentence, select
+from index.retriever import Passage
+
+PASSAGE = Passage("c1", "doc", "Hakuilmoitus", "", 2, (2,), "", "", "call_notice", "fi", 1.0)
+
+
+def sentence(text: str, score: float, coverage: float = 0.5, has_span: bool = False) -> Sentence:
+    return Sentence(text, PASSAGE, 2, coverage, has_span, score)
+
+
+def test_evidence_takes_only_close_sentences_and_what_is_shown_a_little_more():
+    ranked = [
+        sentence("Haku päättyy 6.6.2025 klo 16.15.", 1.0),
+        sentence("Hakemus jätetään EURA 2021 -järjestelmässä.", 0.8),
+        sentence("Rahoituspäätökset annetaan syksyllä 2025.", 0.7),
+        sentence("Hakuinfo pidetään Teamsissa.", 0.6),
+    ]
+    assert SHOWN_CLOSE < EVIDENCE_CLOSE
+    assert [s.score for s in select(ranked)] == [1.0, 0.8]
+    assert [s.score for s in select(ranked, close=SHOWN_CLOSE)] == [1.0, 0.8, 0.7]
+
+
+def test_at_most_three_quotes_no_near_duplicates_and_none_without_the_topic():
+    ranked = [
+        sentence("Haku päättyy 6.6.2025 klo 16.15.", 1.0),
+        sentence("Haku päättyy 6.6.2025 klo 16.15 Suomen aikaa.", 0.95),  # the same again
+        sentence("Hakuinfo pidetään Teamsissa.", 0.9, coverage=0.0),  # shares no topic word
+        sentence("Hakemus jätetään EURA 2021 -järjestelmässä.", 0.85),
+        sentence("Rahoituspäätökset annetaan syksyllä 2025.", 0.8),
+        sentence("Hankkeet alkavat aikaisintaan 1.9.2025.", 0.8),
+    ]
+    assert [s.score for s in select(ranked, close=SHOWN_CLOSE)] == [1.0, 0.85, 0.8]
+
+
+def test_the_sentence_holding_the_asked_kind_of_answer_leads_when_it_is_close():
+    ranked = [
+        sentence("Hakemukset jätetään sähköisesti.", 1.0),
+        sentence("Haku päättyy 6.6.2025.", 0.7, has_span=True),
+        sentence("Hakuaika on kaksi kuukautta.", 0.5, has_span=True),
+    ]
+    assert select(ranked)[0].score == 0.7
