@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import os
 import re
 from collections.abc import Callable, Container
 
@@ -144,7 +145,8 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
             return word
         if lang == "fi":
             if spell(word):
-                return word
+                # "arvolisävero" is a word (arvo+lisä+vero), but the documents say arvonlisävero.
+                return _slip_of_a_document_word(word, vocabulary) or word
             # Voikko's first guesses that are the documents' words, one slip away and with the
             # same first letter ("uusi" is no "kuusi").
             for s in suggest(word)[:5]:
@@ -157,6 +159,34 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
         return english.correction(word) or word
 
     return re.sub(r"\w+", fix, question)
+
+
+# A Finnish word a slip away from another is seldom a different word when it is this long.
+_MIN_SLIP_OF_A_WORD = 10
+
+
+def _slip_of_a_document_word(word: str, vocabulary: Container[str]) -> str | None:
+    """A long word Voikko accepts but the documents never use, one slip inside it from exactly one
+    word they do use, written as that word in the same inflection when it can be."""
+    if len(word) < _MIN_SLIP_OF_A_WORD:
+        return None
+    lemma = (word_terms(word, "fi")[:1] or [""])[0]
+    if len(lemma) < _MIN_SLIP_OF_A_WORD or lemma in vocabulary:
+        return None  # (its parts may all be known: "arvo", "lisä", "vero")
+    found = [c for c in _edits(lemma) if c[:1] == lemma[:1] and c in vocabulary]
+    if len(found) != 1:
+        return None
+    meant = found[0]
+    # lemma = head + typed + tail, meant = head + right + tail: mend the typed word the same way.
+    head = len(os.path.commonprefix([lemma, meant]))
+    tail = len(os.path.commonprefix([lemma[head:][::-1], meant[head:][::-1]]))
+    if head < 3 or tail < 3:
+        return None  # a different ending is a different word: "ministeri", "ministeriö"
+    typed, right = lemma[head : len(lemma) - tail], meant[head : len(meant) - tail]
+    low = word.lower()
+    if low.startswith(lemma[:head] + typed):
+        return word[:head] + right + word[head + len(typed) :]
+    return meant
 
 
 # The second word is matched ahead, so that each word is tried with the one before it.

@@ -64,6 +64,24 @@ def test_finnish_slips_are_mended_only_into_words_the_documents_use():
 
 
 @needs_voikko
+def test_a_long_word_that_is_a_word_but_a_slip_from_the_documents_is_mended_in_its_case():
+    vocab = {"arvonlisävero", "arvo", "lisä", "vero", "tulos", "palkkio", "terveysministeriö"}
+    # "arvolisävero" is a Finnish compound (arvo+lisä+vero), yet a letter short of theirs.
+    assert fix_typos("Onko arvolisävero tukikelpoinen?", "fi", vocab) == (
+        "Onko arvonlisävero tukikelpoinen?"
+    )
+    assert fix_typos("Kuuluuko arvolisäveroon tuki?", "fi", vocab) == (
+        "Kuuluuko arvonlisäveroon tuki?"
+    )
+    # A word no slip away from theirs stays unknown, and so its subject stays unmentioned.
+    assert fix_typos("Onko tulospalkkio tukikelpoinen?", "fi", vocab) == (
+        "Onko tulospalkkio tukikelpoinen?"
+    )
+    # A slip at the end makes another word: the minister is no ministry.
+    assert fix_typos("Kuka on terveysministeri?", "fi", vocab) == "Kuka on terveysministeri?"
+
+
+@needs_voikko
 def test_a_finnish_word_without_its_letters_is_mended_in_a_question_typed_with_them():
     assert restore_letters("mihin kellonaikaan viimeisenä paivana?", "fi", None) == (
         "mihin kellonaikaan viimeisenä päivänä?"
