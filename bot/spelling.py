@@ -130,10 +130,11 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
     Finnish: into a word of the documents that Voikko suggests, so that a slip in a word they
     never use leaves it unknown, which is what it was. English: into a word of an English
     dictionary (pyspellchecker's), unless the documents or the glossary know the word as typed
-    ("EURA", "OKM"). Swedish has no dictionary here and is left as typed. Names, acronyms and
+    ("EURA", "OKM"). Swedish: into the one word of the documents or the glossary a slip away from
+    a long word they do not know. Names, acronyms and
     short words (where one letter makes another word) are left alone.
     """
-    if not vocabulary or lang not in ("fi", "en") or (lang == "fi" and not voikko_available()):
+    if not vocabulary or lang not in _LANGS or (lang == "fi" and not voikko_available()):
         return question
     if lang == "fi":
         question = _join_split_compounds(question, vocabulary)
@@ -153,14 +154,31 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
                 if s[:1] == word[:1] and _one_edit(word, s) and _finnish_in(s, vocabulary):
                     return s
             return word
+        if ours(word):
+            return word
+        if lang == "sv":
+            # No Swedish dictionary: a long word one slip from exactly one word the documents or
+            # the glossary know ("infotilfället" is "infotillfället").
+            low = word.lower()
+            if _term_opening(low):
+                return word
+            found = {
+                c: _term_opening(c)
+                for c in _edits(low)
+                if c[:1] == low[:1] and (ours(c) or _term_opening(c))
+            }
+            # The one that is more of a term wins: "förskottsbetalning", not "förskottbetalning".
+            best = [c for c, n in found.items() if n == max(found.values(), default=0)]
+            return word[:1] + best[0][1:] if len(best) == 1 else word
         english = _english()
-        if word in english or ours(word):
+        if word in english:
             return word
         return english.correction(word) or word
 
     return re.sub(r"\w+", fix, question)
 
 
+_LANGS = ("fi", "sv", "en")
 # A Finnish word a slip away from another is seldom a different word when it is this long.
 _MIN_SLIP_OF_A_WORD = 10
 
@@ -214,7 +232,7 @@ def _join_split_compounds(question: str, vocabulary: Container[str]) -> str:
 
 
 # Finnish words are long, and a five-letter slip is often another word ("kunta", "junta").
-_MIN_TYPO_LENGTH = {"fi": 6, "en": 5}
+_MIN_TYPO_LENGTH = {"fi": 6, "en": 5, "sv": 9}
 
 
 def _name_or_part(m: re.Match[str]) -> bool:
@@ -281,6 +299,20 @@ def _known_words(lang: str, vocabulary: Container[str]) -> Callable[[str], bool]
         return any(t in vocabulary or t in stems for t in word_terms(word, lang))
 
     return known
+
+
+def _term_opening(word: str) -> int:
+    """The length of the longest one-word Swedish glossary term the word begins with (as the
+    glossary matches them: "infotillfället"), 0 when none."""
+    terms = _swedish_terms()
+    return max((k for k in range(5, len(word) + 1) if word[:k] in terms), default=0)
+
+
+@functools.cache
+def _swedish_terms() -> frozenset[str]:
+    return frozenset(
+        v.lower() for e in load() for v in e.variants.get("sv", ()) if " " not in v and len(v) >= 5
+    )
 
 
 @functools.cache

@@ -116,8 +116,21 @@ def test_english_slips_are_mended_but_the_documents_words_are_kept():
     assert fix_typos("what is elina palola's number", "en", vocab) == (
         "what is elina palola's number"
     )
-    # Swedish has no dictionary here: a slip stays as typed.
-    assert fix_typos("nar ar sista ansokningsdagg", "sv", SV_VOCAB) == "nar ar sista ansokningsdagg"
+
+
+def test_a_long_swedish_word_is_mended_into_the_one_glossary_or_document_word_a_slip_away():
+    assert fix_typos("När är infotilfället?", "sv", SV_VOCAB) == "När är infotillfället?"
+    # Two mendings open with "förskott"; the one that is a whole term of the glossary wins.
+    assert fix_typos("kan man få förskotsbetalning", "sv", SV_VOCAB) == (
+        "kan man få förskottsbetalning"
+    )
+    # One slip only: the ö comes back ("ansökning" is a term), the doubled g stays.
+    assert fix_typos("nar ar sista ansokningsdagg", "sv", SV_VOCAB) == (
+        "nar ar sista ansökningsdagg"
+    )
+    # A word the glossary does not know, and short words, stay as typed.
+    assert fix_typos("Måste vi ha en styrgrupp?", "sv", SV_VOCAB) == "Måste vi ha en styrgrupp?"
+    assert fix_typos("Hur mycket stöd får vi?", "sv", SV_VOCAB) == "Hur mycket stöd får vi?"
 
 
 @needs_voikko
