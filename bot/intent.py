@@ -379,9 +379,10 @@ def asks_for_recipients(question: str) -> bool:
     return bool(_RECIPIENTS.search(question) or runner)
 
 
+# "de minimis" (a kind of state aid) is no bound.
 _LEAST = re.compile(
-    r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|\blowest|"
-    r"\bminsta\b|\bnedre gräns|\blower limit|"
+    r"(vähimmäis|vähintään|(?<!de )minimi|minimum|at least|\bminst|\blägst|\bpienin|\bsmallest|"
+    r"\blowest|\bminsta\b|\bnedre gräns|\blower limit|"
     # "Is a 40 000 € project too small?" asks for the least allowed.
     r"\btoo small|\bliian pien\w*|\bför (liten|litet|små)\b)",
     _I,
@@ -565,7 +566,7 @@ LANGUAGE_NAMED = re.compile(
 
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
-        re.compile(r"(vähimmäis|vähintään|minimi|minimum|at least|\bminst|lägst)", _I),
+        re.compile(r"(vähimmäis|vähintään|(?<!de )minimi|minimum|at least|\bminst|lägst)", _I),
         re.compile(r"\b(vähintään|vähimmäis\w*|minimum|at least|minst|lägst)\b", _I),
     ),
     (
