@@ -130,9 +130,9 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
     Finnish: into a word of the documents that Voikko suggests, so that a slip in a word they
     never use leaves it unknown, which is what it was. English: into a word of an English
     dictionary (pyspellchecker's), unless the documents or the glossary know the word as typed
-    ("EURA", "OKM"). Swedish: into the one word of the documents or the glossary a slip away from
-    a long word they do not know. Names, acronyms and
-    short words (where one letter makes another word) are left alone.
+    ("EURA", "OKM"). Swedish, which has no dictionary here: a long word neither the documents nor
+    the glossary know, into the one word a slip away that they do. Names, acronyms and short
+    words (where one letter makes another word) are left alone.
     """
     if not vocabulary or lang not in _LANGS or (lang == "fi" and not voikko_available()):
         return question
@@ -162,11 +162,10 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
             low = word.lower()
             if _term_opening(low):
                 return word
-            found = {
-                c: _term_opening(c)
-                for c in _edits(low)
-                if c[:1] == low[:1] and (ours(c) or _term_opening(c))
-            }
+            found = {}  # each mending and the length of the glossary term it opens with
+            for c in _edits(low):
+                if c[:1] == low[:1] and ((n := _term_opening(c)) or ours(c)):
+                    found[c] = n
             # The one that is more of a term wins: "förskottsbetalning", not "förskottbetalning".
             best = [c for c, n in found.items() if n == max(found.values(), default=0)]
             return word[:1] + best[0][1:] if len(best) == 1 else word
