@@ -456,30 +456,30 @@ class Generator:
 
     def _early_problem(self, ready: str, shown: str, lang: str, texts: list[str]) -> Draft | None:
         """Why the sentences so far cannot be shown, as the final draft; None when they can."""
-        if NO_ANSWER in ready or NO_ANSWER.replace("_", " ") in ready:
-            return Draft(ready, None, reason="model found no answer", sources=texts)
         if not ready.startswith(shown):
             return Draft(ready, None, reason=_DIFFERS, sources=texts)
-        problems = unsupported(ready, texts)
-        if problems:
-            return Draft(ready, None, problems, reason="unsupported facts", sources=texts)
-        if self.check_language and _other_language(ready[len(shown) :], lang):
-            return Draft(ready, None, reason="wrong language", sources=texts)
-        return None
+        return self._problem(ready, ready, lang, texts, new_from=len(shown))
 
     def _verdict(self, raw: str, truncated: bool, lang: str, texts: list[str]) -> Draft:
         """The whole answer checked: what may be shown, or why not."""
         text = clean(raw, truncated=truncated)
         if not text:
             return Draft(raw, None, reason="empty", sources=texts)
+        return self._problem(text, raw, lang, texts) or Draft(raw, text, sources=texts)
+
+    def _problem(
+        self, text: str, raw: str, lang: str, texts: list[str], new_from: int = 0
+    ) -> Draft | None:
+        """The checks every shown text passes (the language of what is new since ``new_from``);
+        the failed draft, or None."""
         if NO_ANSWER in text or NO_ANSWER.replace("_", " ") in text:
             return Draft(raw, None, reason="model found no answer", sources=texts)
         problems = unsupported(text, texts)
         if problems:
             return Draft(raw, None, problems, reason="unsupported facts", sources=texts)
-        if self.check_language and _other_language(text, lang):
+        if self.check_language and _other_language(text[new_from:], lang):
             return Draft(raw, None, reason="wrong language", sources=texts)
-        return Draft(raw, text, sources=texts)
+        return None
 
 
 _CHAT_END = re.compile(r"<\|im_end\|>|<\|endoftext\|>|<\|im_start\|>")
