@@ -170,6 +170,8 @@ class Answerer:
             "call_id": answer.call_id,
             "refused": answer.refused,
             "conversation_id": answer.conversation_id,
+            # A model will write the answer: it takes seconds, a door may show that it is coming.
+            "generating": plan is not None,
         }
         if plan is not None:
             shown = False

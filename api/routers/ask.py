@@ -76,8 +76,9 @@ def ask(
     responses={
         200: {
             "content": {"text/event-stream": {}},
-            "description": "Events `meta`, `delta`* (answer pieces), `citations`, `done` "
-            "(the whole answer); `error` if answering failed; `: keep-alive` comments between.",
+            "description": "Events `meta` (with `generating`), `delta`* (answer pieces), `reset`, "
+            "`citations`, `done` (the whole answer); `error` if answering failed; `: keep-alive` "
+            "comments between.",
         },
         **_ERRORS,
     },

@@ -129,6 +129,16 @@ def answer_blocks(
     return blocks
 
 
+def draft_message(text: str, lang: str) -> dict:
+    """A generated answer while it is being written: the sentences so far, checked, and a line
+    saying more is coming. No sources or buttons yet: the finished answer replaces it."""
+    writing = f"_{st('writing', lang)}_"
+    pieces = split_text(escape(text.strip()), SECTION_LIMIT) if text.strip() else []
+    blocks = [_section(p) for p in pieces] + [_context(writing)]
+    fallback = pieces[0][: FALLBACK_LIMIT - 1] if pieces else st("writing", lang)
+    return {"text": fallback, "blocks": blocks}
+
+
 def fallback_text(answer: Answer) -> str:
     """The notification / screen-reader text that goes with the blocks."""
     pieces = split_text(escape(answer.answer), FALLBACK_LIMIT - 1)

@@ -35,6 +35,9 @@ ACTION_SHARE = "hakuapu_share"
 SEEN_TTL_S = 2 * 3600
 ANSWERS_TTL_S = 24 * 3600  # a private answer's "share" button works for a day
 WORKERS = 8
+# A generated answer is posted at once and edited (chat.update) as sentences come, at most this
+# often: Slack allows about one edit a second per message.
+DRAFT_UPDATE_S = 1.0
 
 
 class SlackConfigError(ValueError):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterator
 
 from fastapi import Request
 from slack_bolt import App, BoltResponse
@@ -88,13 +89,33 @@ class SlackBot:
         answer = self.services.answerer.answer(
             AnswerRequest(question, conversation_id=conversation_id, call_id=call_id)
         )
+        self._keep(answer, started)
+        return answer
+
+    @property
+    def generates(self) -> bool:
+        """An LLM writes the answers: they take seconds, so they are shown as they are written."""
+        return self.services.answerer.generator is not None
+
+    def stream(self, question: str, *, conversation_id: str | None = None) -> Iterator[dict]:
+        """``answer`` as the answerer's events (meta, delta, reset, citations, done); the finished
+        answer is recorded and kept like ``answer``'s."""
+        from bot.answerer import AnswerRequest
+
+        started = time.perf_counter()
+        req = AnswerRequest(question, conversation_id=conversation_id)
+        for event in self.services.answerer.stream(req):
+            if event["event"] == "done":
+                self._keep(Answer.model_validate(event["answer"]), started)
+            yield event
+
+    def _keep(self, answer: Answer, started: float) -> None:
         latency_ms = (time.perf_counter() - started) * 1000
         try:
             self.services.analytics.record_answer(answer, latency_ms, channel="slack")
         except Exception:  # noqa: BLE001 - a failing analytics database must not hide the answer
             log.exception("slack: could not record answer %s", answer.id)
         self.answers.put(answer)
-        return answer
 
     def call(self, call_id: str | None):
         calls = self.services.calls()

@@ -59,6 +59,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Jag svarar inte i den här kanalen. Fråga mig i ett direktmeddelande eller /hakuapu.",
         "en": "I don't answer in this channel. Ask me in a direct message or with /hakuapu.",
     },
+    "writing": {
+        "fi": "Kirjoitan vastausta asiakirjojen pohjalta…",
+        "sv": "Jag skriver ett svar utifrån dokumenten…",
+        "en": "Writing an answer from the documents…",
+    },
     "error": {
         "fi": "Pahoittelut, vastaaminen epäonnistui. Yritä hetken päästä uudelleen.",
         "sv": "Tyvärr gick det inte att svara. Försök igen om en stund.",

@@ -53,6 +53,7 @@ def test_events_arrive_in_order_and_add_up_to_the_answer(client, analytics):
     assert all("#page=" in c["url"] for c in answer["citations"])
     assert data["meta"]["id"] == answer["id"]
     assert len(data["meta"]["conversation_id"]) == 32
+    assert data["meta"]["generating"] is False  # no LLM configured: extractive, at once
     assert analytics.answer_row(answer["id"])["channel"] == "web"
 
 
@@ -104,6 +105,7 @@ def test_a_generated_sentence_taken_back_reaches_the_client_as_reset(corpus, cha
             events = [(e, d) for e, d in parse_sse(r.read().decode()) if e != "comment"]
     names = [e for e, _ in events]
     assert names[:3] == ["meta", "delta", "reset"] and events[1][1]["text"] == good
+    assert events[0][1]["generating"] is True
     answer = events[-1][1]["answer"]
     assert answer["mode"] == "extractive" and "0295 025 116" in answer["answer"]
     after = "".join(d["text"] for e, d in events[3:] if e == "delta")

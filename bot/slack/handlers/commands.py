@@ -90,9 +90,14 @@ def handle_command(bot, command: dict, ack, respond, client, reingesting: thread
         return
 
     # A question, answered privately with a button to share it. Ack first: even detecting the
-    # language can take a second the first time (the detector loads its models).
-    ack()
-    lang = detect_language(cmd.text) if cmd.text else "fi"
+    # language can take a second the first time (the detector loads its models). A model's
+    # answer takes seconds and a private message cannot be edited: the ack says it is coming.
+    if bot.generates and cmd.text:
+        lang = detect_language(cmd.text)
+        ack(text=st("writing", lang), response_type="ephemeral")
+    else:
+        ack()
+        lang = detect_language(cmd.text) if cmd.text else "fi"
     if cmd.call_id and calls is not None and calls.call(cmd.call_id) is None:
         known = ", ".join(f"`haku:{c.id}`" for c in calls.calls)
         text = st("unknown_call", lang, call=f"`{cmd.call_id}`", known=known)

@@ -7,7 +7,13 @@ same text, and any retry of either, are claimed by (channel, ts) and client_msg_
 from __future__ import annotations
 
 import logging
+import time
 
+from slack_sdk.errors import SlackApiError
+
+from bot.models import Answer
+from bot.slack.blocks import draft_message
+from bot.slack.config import DRAFT_UPDATE_S
 from bot.slack.formatting import clean_question, mentions
 from bot.slack.handlers.common import conversation_id, render, tell_privately
 from bot.slack.texts import st
@@ -92,15 +98,99 @@ def handle_message(bot, event: dict, bot_user_id: str | None, client) -> None:
 def answer_in(bot, client, channel: str, thread_ts: str | None, question: str, conv: str) -> None:
     """Answer and post in the thread (top level of a DM when ``thread_ts`` is None)."""
     where = {"thread_ts": thread_ts} if thread_ts else {}
+    if bot.generates:
+        posted = write_in(bot, client, channel, where, question, conv)
+    else:
+        try:
+            answer = bot.answer(question, conversation_id=conv)
+        except Exception:  # noqa: BLE001 - the user hears that it failed; the log says why
+            log.exception("slack: answering failed in %s", channel)
+            lang = detect_language(question) if question else "fi"
+            client.chat_postMessage(channel=channel, text=st("error", lang), **where)
+            return
+        client.chat_postMessage(
+            channel=channel, unfurl_links=False, unfurl_media=False, **where, **render(bot, answer)
+        )
+        posted = True
+    if posted and thread_ts:
+        bot.threads.put(f"{channel}:{thread_ts}")
+
+
+def write_in(bot, client, channel: str, where: dict, question: str, conv: str) -> bool:
+    """A generated answer, as the web widget shows it: a draft is posted as soon as the model
+    starts, edited as checked sentences come (emptied again when the model's text is taken
+    back), and replaced by the finished answer with its sources and buttons."""
+    draft = _Draft(client, channel, where)
+    lang = None
     try:
-        answer = bot.answer(question, conversation_id=conv)
+        for event in bot.stream(question, conversation_id=conv):
+            kind = event["event"]
+            if kind == "meta":
+                lang = event["language"]
+                if event.get("generating"):
+                    draft.start(lang)
+            elif kind == "delta":
+                draft.add(event["text"])
+            elif kind == "reset":
+                draft.take_back()
+            elif kind == "done":
+                draft.finish(render(bot, Answer.model_validate(event["answer"])))
+                return True
     except Exception:  # noqa: BLE001 - the user hears that it failed; the log says why
         log.exception("slack: answering failed in %s", channel)
-        lang = detect_language(question) if question else "fi"
-        client.chat_postMessage(channel=channel, text=st("error", lang), **where)
-        return
-    client.chat_postMessage(
-        channel=channel, unfurl_links=False, unfurl_media=False, **where, **render(bot, answer)
-    )
-    if thread_ts:
-        bot.threads.put(f"{channel}:{thread_ts}")
+        draft.finish({"text": st("error", lang or detect_language(question or "haku"))})
+    return False
+
+
+class _Draft:
+    """One message edited in place; if an edit fails (the message was deleted), the finished
+    answer is posted anew."""
+
+    def __init__(self, client, channel: str, where: dict):
+        self.client, self.channel, self.where = client, channel, where
+        self.ts: str | None = None
+        self.lang = "fi"
+        self.text = self.shown = ""
+        self.edited = 0.0
+
+    def start(self, lang: str) -> None:
+        self.lang = lang
+        try:
+            reply = self.client.chat_postMessage(
+                channel=self.channel, **self.where, **draft_message("", lang)
+            )
+            self.ts = reply["ts"]
+        except SlackApiError as err:
+            log.info("slack: draft in %s failed: %s", self.channel, err.response.get("error"))
+        self.edited = time.monotonic()
+
+    def add(self, text: str) -> None:
+        self.text += text
+        if time.monotonic() - self.edited >= DRAFT_UPDATE_S:
+            self._show()
+
+    def take_back(self) -> None:
+        self.text = ""
+        self._show()
+
+    def _show(self) -> None:
+        if self.ts is None or self.text == self.shown:
+            return
+        if self._edit(draft_message(self.text, self.lang)):
+            self.shown = self.text
+        self.edited = time.monotonic()
+
+    def finish(self, message: dict) -> None:
+        message = {"unfurl_links": False, "unfurl_media": False, **message}
+        if self.ts is not None and self._edit(message):
+            return
+        self.client.chat_postMessage(channel=self.channel, **self.where, **message)
+
+    def _edit(self, message: dict) -> bool:
+        try:
+            self.client.chat_update(channel=self.channel, ts=self.ts, **message)
+            return True
+        except SlackApiError as err:
+            log.info("slack: editing %s in %s failed: %s", self.ts, self.channel, err.response)
+            self.ts = None
+            return False

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from slack_fake import ALLOWED, BOT_TOKEN, SECRET, STAFF_USER, FakeSlack, SlackSender
 
 from bot.slack import SlackBot, mount
+from bot.slack.handlers import messages
 from hakuapu.services import Services
 
 
@@ -107,3 +108,27 @@ def make_slack(fake_slack):
         rig.settle()
         rig.bot.close()
         client.close()
+
+
+@pytest.fixture
+def writer(corpus, fake_slack, chat_server, tmp_path, monkeypatch):
+    """A bot whose answers an LLM writes; every sentence shown as it comes (no edit pacing)."""
+    monkeypatch.setattr(messages, "DRAFT_UPDATE_S", 0.0)
+    chat_server.requests.clear()
+    chat_server.status, chat_server.hold, chat_server.held_out = 200, None, False
+    settings = slack_settings(
+        corpus.settings,
+        fake_slack,
+        tmp_path,
+        slack_channels=[ALLOWED],
+        llm="openai",
+        llm_url=chat_server.url,
+    )
+    fake_slack.reset()
+    rig, client = _rig(fake_slack, settings)
+    with client:
+        yield rig
+        if chat_server.hold is not None:
+            chat_server.hold.set()
+        rig.settle()
+    rig.bot.close()

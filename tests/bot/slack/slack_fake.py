@@ -30,6 +30,7 @@ class ApiCall:
     method: str
     args: dict
     headers: dict = field(default_factory=dict)
+    reply: dict = field(default_factory=dict)  # what the fake answered (e.g. a message's ts)
 
     def __getitem__(self, key):
         return self.args[key]
@@ -72,9 +73,9 @@ class FakeSlack:
                     out = json.dumps(reply).encode()
                     ctype_out = "application/json"
                 else:  # a response_url
-                    method, args = "response", {**args, "url": path}
+                    method, args, reply = "response", {**args, "url": path}, {}
                     out, ctype_out = b"ok", "text/plain"
-                fake._record(ApiCall(method, args, dict(self.headers)))
+                fake._record(ApiCall(method, args, dict(self.headers), reply))
                 self.send_response(200)
                 self.send_header("Content-Type", ctype_out)
                 self.send_header("Content-Length", str(len(out)))

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.models import Answer, Citation
-from bot.slack.blocks import answer_blocks, fallback_text, status_text
+from bot.slack.blocks import answer_blocks, draft_message, fallback_text, status_text
 from bot.slack.config import ACTION_SHARE, ACTION_VOTE_DOWN, ACTION_VOTE_UP
 from bot.slack.formatting import absolute_url, clean_question, escape, link, mentions, split_text
 from bot.slack.handlers.commands import parse_command
@@ -143,6 +143,27 @@ def test_long_answers_are_split_under_the_section_limit():
 def test_fallback_text_is_escaped_and_short():
     text = fallback_text(make_answer(answer="<!channel> " + "x" * 3000))
     assert text.startswith("&lt;!channel&gt;") and len(text) <= 1000
+
+
+@pytest.mark.parametrize(
+    "lang, writing",
+    [
+        ("fi", "Kirjoitan vastausta"),
+        ("sv", "Jag skriver ett svar"),
+        ("en", "Writing an answer"),
+    ],
+)
+def test_draft_is_escaped_and_says_more_is_coming(lang, writing):
+    draft = draft_message("Tuki <@U1> & <script>x</script> 20 000 €. ", lang)
+    section, more = draft["blocks"]
+    escaped = "Tuki &lt;@U1&gt; &amp; &lt;script&gt;x&lt;/script&gt; 20 000 €."
+    assert section["text"]["text"] == escaped
+    assert more["type"] == "context" and writing in more["elements"][0]["text"]
+    assert draft["text"].startswith("Tuki &lt;@U1&gt;")
+    # Before the first sentence: only the line, which is also the notification text.
+    empty = draft_message("", lang)
+    assert [b["type"] for b in empty["blocks"]] == ["context"] and writing in empty["text"]
+    assert not any(b["type"] == "actions" for b in draft["blocks"])  # no votes on a draft
 
 
 def test_clean_question_strips_our_mention_and_slack_markup():
