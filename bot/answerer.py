@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
 import uuid
@@ -27,6 +28,7 @@ from bot.extract import (
     question_concepts,
     rank_sentences,
     select,
+    shown_quotes,
     unexplained_words,
     unknown_asked_thing,
     unknown_authorities,
@@ -75,6 +77,7 @@ from hakuapu.calls import Call, CallsFile, Status
 from index.analysis import analyze, terms
 from index.embedding import SentenceVectors
 from index.glossary import finnish_equivalents
+from index.glossary import load as load_glossary
 from index.retriever import Filters, Passage, Retriever
 from ingest.language import detect_language
 
@@ -350,7 +353,7 @@ class Answerer:
         )
         cited_call = calls.call(call_id) if (calls and call_id) else None
         citations = [self._cite(s) for s in chosen]
-        quotes = " ".join(f"“{c.quote}” [{i}]" for i, c in enumerate(citations, 1))
+        quotes = " ".join(f"“{q}” [{i}]" for i, q in enumerate(shown_quotes(chosen), 1))
         text = f"{t('according', lang)} {quotes}"
         note = self._status_note(cited_call, lang)
         note = f"\n\n{note}" if note else ""
@@ -538,15 +541,16 @@ class Answerer:
         )
 
     def _known_names(self) -> set[str]:
-        """Words of calls.yaml (contacts, funders, authorities, titles): no funding recipient."""
+        """Words of calls.yaml (contacts, funders, authorities, titles) and of the glossary's
+        terms ("SHM", "EURA", "Suomi.fi"): no funding recipient."""
         calls = self._calls()
         if calls is None:
             return set()
         if self._names_of[0] is not calls:  # calls() hands back the same object until it changes
-            self._names_of = (
-                calls,
-                {w.lower() for w in re.findall(r"\w+", calls.model_dump_json())},
+            text = calls.model_dump_json() + " ".join(
+                v for e in load_glossary() for v in (*e.fi, *itertools.chain(*e.variants.values()))
             )
+            self._names_of = (calls, {w.lower() for w in re.findall(r"\w+", text)})
         return self._names_of[1]
 
     def _vocabulary(self):

@@ -1185,6 +1185,21 @@ def select(
     return chosen
 
 
+def shown_quotes(chosen: list[Sentence]) -> list[str]:
+    """The quotes as the reader sees them: a list's lead-in once, not before every item
+    (“Kohderyhmät … A” [1] “… B” [2], not “Kohderyhmät … B” [2])."""
+    out: list[str] = []
+    head = ""
+    for s in chosen:
+        lead = s.context.rstrip(" …·:")
+        if lead and lead == head:
+            out.append(f"… {s.text}")
+        else:
+            out.append(s.quote)
+        head = lead
+    return out
+
+
 def _similar(a: str, b: str) -> bool:
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7

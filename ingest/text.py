@@ -216,7 +216,18 @@ def is_quotable(sentence: str, context: str = "") -> bool:
         return False
     if re.search(r"%[0-9A-F]{2}|\S{60,}", sentence):
         return False  # a web address broken over lines ("C3%A4minen+ja+hyvinvoinnin+…")
+    if _header_row(sentence):
+        return False
     return len(sentence) >= 12 or bool(context) and len(sentence) >= 3
+
+
+def _header_row(sentence: str) -> bool:
+    """A table's row of column names ("Nimi ja tehtävä – Organisaatio – Yhteystiedot"): labels
+    of what the rows below say, nothing said itself."""
+    cells = re.split(r"\s+[–·]\s+", sentence.rstrip("."))
+    return len(cells) >= 3 and all(
+        c[:1].isupper() and len(c.split()) <= 3 and not re.search(r"[\d@]", c) for c in cells
+    )
 
 
 def quote_text(context: str, sentence: str) -> str:

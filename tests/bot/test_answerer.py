@@ -332,6 +332,8 @@ def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     for q in (
         "Mitkä yhdistykset saivat rahoitusta vanhemmuuden tuen haussa?",
         "Which organisation was selected to run the coordination project?",
+        # "SHM", "EURA", "Suomi.fi" in the evidence are terms of the field, not recipients.
+        "Which organisations were awarded funding in the winter 2024–25 parenting support call?",
     ):
         a = ask(corpus, q)
         assert a.refused, (q, a.answer)
@@ -1090,3 +1092,13 @@ def test_a_numbered_sub_theme_prefers_sentences_under_it():
         [passage(1, "Teema > Alateema 1: Tuki"), passage(2, "Teema > Alateema 2: Osaaminen")],
     )
     assert ranked[0].passage.chunk_id == "c2"
+
+
+def test_items_of_one_list_are_quoted_under_its_lead_in_once(corpus):
+    a = ask(corpus, "Mitkä ovat koordinaatiohankkeen tehtävät?")
+    head = "Koordinaatiohankkeen tehtävät"
+    assert len(a.citations) >= 2 and all(c.quote.startswith(head) for c in a.citations)
+    assert a.answer.count(head) == 1, a.answer
+    for c in a.citations:  # each item is in the answer, after its citation's own lead-in
+        item = re.split(r" … | · ", c.quote, maxsplit=1)[1]
+        assert item in a.answer

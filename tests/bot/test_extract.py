@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.extract import EVIDENCE_CLOSE, SHOWN_CLOSE, Sentence, select
+from bot.extract import EVIDENCE_CLOSE, SHOWN_CLOSE, Sentence, select, shown_quotes
 from index.retriever import Passage
 
 PASSAGE = Passage("c1", "doc", "Hakuilmoitus", "", 2, (2,), "", "", "call_notice", "fi", 1.0)
@@ -43,3 +43,25 @@ def test_the_sentence_holding_the_asked_kind_of_answer_leads_when_it_is_close():
         sentence("Hakuaika on kaksi kuukautta.", 0.5, has_span=True),
     ]
     assert select(ranked)[0].score == 0.7
+
+
+def test_a_lists_lead_in_is_shown_once_for_items_quoted_one_after_another():
+    head = "Koordinaatiohankkeen tehtävät"
+    items = [
+        Sentence("yhteistyön tukeminen", PASSAGE, 2, 0.5, False, 1.0, f"{head} · "),
+        Sentence("tulosten kokoaminen", PASSAGE, 2, 0.5, False, 0.9, f"{head} … "),
+        Sentence("Haku päättyy 21.4.2025.", PASSAGE, 2, 0.5, False, 0.8),
+        Sentence("yhteinen viestintä", PASSAGE, 2, 0.5, False, 0.7, f"{head} … "),
+    ]
+    assert shown_quotes(items) == [
+        f"{head} · yhteistyön tukeminen",
+        "… tulosten kokoaminen",
+        "Haku päättyy 21.4.2025.",
+        f"{head} … yhteinen viestintä",  # another quote came between: the reader needs it again
+    ]
+    # The citations keep the whole quote, lead-in included.
+    assert items[1].quote == f"{head} … tulosten kokoaminen"
+    # A list introduced by a sentence ending in a colon is the same list.
+    colon = Sentence("kyky jatkaa", PASSAGE, 2, 0.5, False, 1.0, "Valintaperusteet ovat: ")
+    later = Sentence("budjetti", PASSAGE, 2, 0.5, False, 0.9, "Valintaperusteet ovat … ")
+    assert shown_quotes([colon, later]) == ["Valintaperusteet ovat: kyky jatkaa", "… budjetti"]

@@ -241,6 +241,24 @@ def test_a_short_table_cell_is_quoted_with_its_row():
     assert not is_quotable("12", context="Sivu")  # a figure is no quote, even in a row
 
 
+def test_a_tables_row_of_column_names_is_no_quote():
+    from ingest.text import is_quotable, quotes
+
+    for header in (
+        "Nimi ja tehtävä – Organisaatio – Yhteystiedot – Kysy esimerkiksi.",
+        "Kustannuserä – Peruste – Euroa.",
+        "Alakohta · Kohderyhmä · Määräraha",
+    ):
+        assert not is_quotable(header), header
+    # The rows under it are quoted as before: they say something.
+    row = "Antti Hieta – Hämeen ELY-keskus – antti.hieta@ely-keskus.fi – Maksatus."
+    assert is_quotable(row)
+    assert is_quotable("Henkilöstökulut – Palkat – 250 000.")
+    assert is_quotable("Hakija – Organisaatio – Kunta tai yhdistys hakee rahoitusta itse.")
+    got = quotes("Nimi ja tehtävä – Organisaatio – Yhteystiedot.\n" + row)
+    assert got == [row], got
+
+
 def test_a_swedish_time_is_no_sentence_end_and_a_broken_web_address_no_quote():
     from ingest.text import is_quotable
 
