@@ -20,6 +20,7 @@ from fastapi import Request
 from slack_bolt import App, BoltResponse
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from starlette.concurrency import run_in_threadpool
 
 from bot.kept import ExpiringTable
@@ -50,6 +51,9 @@ class SlackBot:
         cfg = self.config
         self.executor = TrackingExecutor(WORKERS)
         self.client = WebClient(token=cfg.bot_token or None, base_url=cfg.api_url)
+        # Slack answers 429 with Retry-After when a method is called too often (a draft edited
+        # sentence by sentence is the most calls the bot makes): wait and retry, twice at most.
+        self.client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
         self.app = App(
             name="hakuapu",
             signing_secret=cfg.signing_secret,

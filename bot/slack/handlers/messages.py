@@ -184,6 +184,11 @@ class _Draft:
         message = {"unfurl_links": False, "unfurl_media": False, **message}
         if self.ts is not None and self._edit(message):
             return
+        if self.ts is not None:  # still there but not editable now: no half answer left behind
+            try:
+                self.client.chat_delete(channel=self.channel, ts=self.ts)
+            except SlackApiError as err:
+                log.info("slack: deleting draft %s failed: %s", self.ts, err.response.get("error"))
         self.client.chat_postMessage(channel=self.channel, **self.where, **message)
 
     def _edit(self, message: dict) -> bool:
@@ -191,6 +196,12 @@ class _Draft:
             self.client.chat_update(channel=self.channel, ts=self.ts, **message)
             return True
         except SlackApiError as err:
-            log.info("slack: editing %s in %s failed: %s", self.ts, self.channel, err.response)
-            self.ts = None
+            error = err.response.get("error")
+            log.info("slack: editing %s in %s failed: %s", self.ts, self.channel, error)
+            if error in _GONE:
+                self.ts = None
             return False
+
+
+# chat.update errors after which the draft is no more (deleted, or no longer the bot's to edit).
+_GONE = {"message_not_found", "cant_update_message", "channel_not_found", "is_archived"}

@@ -50,6 +50,7 @@ class FakeSlack:
     def __init__(self):
         self.calls: list[ApiCall] = []
         self.failures: dict[tuple[str, str], str] = {}  # (method, channel) -> error
+        self.rate_limited: dict[str, int] = {}  # method -> how many calls get HTTP 429 first
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -67,6 +68,17 @@ class FakeSlack:
                 else:
                     args = {k: v[-1] for k, v in urllib.parse.parse_qs(raw).items()}
                 path = self.path.split("?")[0]
+                method = path.removeprefix("/api/")
+                if fake._limited(method):  # "slow down": HTTP 429 with Retry-After
+                    fake._record(ApiCall(method, args, dict(self.headers), {"status": 429}))
+                    out = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                    self.send_response(429)
+                    self.send_header("Retry-After", "0")
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(out)))
+                    self.end_headers()
+                    self.wfile.write(out)
+                    return
                 if path.startswith("/api/"):
                     method = path.removeprefix("/api/")
                     reply = fake._reply(method, args)
@@ -113,6 +125,13 @@ class FakeSlack:
             return {"ok": True, "view": {"id": "V0001", **args.get("view", {})}}
         return {"ok": True}
 
+    def _limited(self, method: str) -> bool:
+        with self._cond:
+            if self.rate_limited.get(method, 0) > 0:
+                self.rate_limited[method] -= 1
+                return True
+            return False
+
     def _record(self, call: ApiCall) -> None:
         with self._cond:
             self.calls.append(call)
@@ -125,6 +144,7 @@ class FakeSlack:
         with self._cond:
             self.calls.clear()
             self.failures.clear()
+            self.rate_limited.clear()
 
     def posts(self, method: str | None = None) -> list[ApiCall]:
         """Everything the bot said (auth.test left out)."""

@@ -80,6 +80,33 @@ def test_a_draft_that_cannot_be_edited_is_answered_anew(writer, chat_server):
     assert texts(first.blocks) == f"_{WRITING}_"
     assert texts(again.blocks).startswith(GROUNDED) and buttons(again.blocks)
     assert again["thread_ts"] == "302.1"
+    assert not writer.fake.posts("chat.delete")  # nothing left to delete
+
+
+def test_a_rate_limited_edit_waits_and_is_made(writer, chat_server):
+    chat_server.reply = GROUNDED
+    writer.fake.rate_limited["chat.update"] = 1  # Slack answers 429, Retry-After: 0
+    writer.send.event(mention(QUESTION, "305.1"))
+    writer.settle()
+
+    limited, retried, *_, final = updates(writer.fake)
+    assert limited.reply == {"status": 429} and retried.reply["ok"]
+    assert retried.args == limited.args  # the same edit, made once Slack allowed it
+    assert final["ts"] == limited["ts"]
+    assert texts(final.blocks).startswith(GROUNDED) and buttons(final.blocks)
+    assert len(writer.fake.posts("chat.postMessage")) == 1  # the draft became the answer
+
+
+def test_a_draft_that_will_not_take_the_answer_is_deleted_and_answered_anew(writer, chat_server):
+    chat_server.reply = GROUNDED
+    writer.fake.failures[("chat.update", ALLOWED)] = "msg_blocks_too_long"
+    writer.send.event(mention(QUESTION, "306.1"))
+    writer.settle()
+
+    draft, again = writer.fake.posts("chat.postMessage")
+    (deleted,) = writer.fake.posts("chat.delete")
+    assert deleted["ts"] == draft.reply["ts"]  # no half-written answer stays in the thread
+    assert texts(again.blocks).startswith(GROUNDED) and buttons(again.blocks)
 
 
 def test_a_refusal_is_posted_once_without_a_draft(writer, chat_server):
