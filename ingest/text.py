@@ -216,9 +216,16 @@ def is_quotable(sentence: str, context: str = "") -> bool:
         return False
     if re.search(r"%[0-9A-F]{2}|\S{60,}", sentence):
         return False  # a web address broken over lines ("C3%A4minen+ja+hyvinvoinnin+…")
-    if _header_row(sentence):
+    if _header_row(sentence) or SAMPLE_NOTICE.search(sentence):
+        return False
+    if not context and _heading(sentence):
         return False
     return len(sentence) >= 12 or bool(context) and len(sentence) >= 3
+
+
+# The notice on the first page of the project's own sample documents ("ESIMERKKIAINEISTO –
+# SAMPLE DATA: …") is about the document, not what it says: no answer quotes it.
+SAMPLE_NOTICE = re.compile(r"\bSAMPLE DATA\b")
 
 
 def _header_row(sentence: str) -> bool:
@@ -227,6 +234,16 @@ def _header_row(sentence: str) -> bool:
     cells = re.split(r"\s+[–·]\s+", sentence.rstrip("."))
     return len(cells) >= 3 and all(
         c[:1].isupper() and len(c.split()) <= 3 and not re.search(r"[\d@]", c) for c in cells
+    )
+
+
+def _heading(sentence: str) -> bool:
+    """A heading or a list's label on its own ("Tukikelpoiset kustannukset"): it names what
+    follows and says nothing itself (the items below are quoted with it)."""
+    return (
+        sentence[:1].isupper()
+        and len(sentence.split()) <= 5
+        and not re.search(r"[.!?:]$|\d", sentence)
     )
 
 

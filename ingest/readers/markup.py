@@ -66,15 +66,27 @@ def read_markdown(path: Path) -> ParsedDocument:
             out.text(" | ".join(row))  # a table row is one line, as a reader sees it
             row = None
         elif tok.type == "inline" and row is not None:
-            row.append(tok.content.strip())
+            row.append(_plain(tok).strip())
         elif tok.type == "inline":
             prev = tokens[i - 1].type if i else ""
             if prev == "heading_open":
-                out.heading(level, tok.content)
+                out.heading(level, _plain(tok))
             else:
-                out.text(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tok.content))
+                out.text(_plain(tok))
     title = str(meta.get("title") or next((b.text for b in out.blocks if b.is_heading), ""))
     return ParsedDocument(out.blocks, 1, title, {k: str(v) for k, v in meta.items()})
+
+
+def _plain(inline) -> str:
+    """What a reader of the rendered page sees: no "**" or "`" marks, a link as its text, an
+    image as its description. Quotes are the document's words, not its markup."""
+    out = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "image"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+    return "".join(out)
 
 
 def read_html(path: Path) -> ParsedDocument:

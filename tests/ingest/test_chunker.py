@@ -259,6 +259,21 @@ def test_a_tables_row_of_column_names_is_no_quote():
     assert got == [row], got
 
 
+def test_a_heading_alone_and_the_sample_data_notice_are_no_quotes():
+    from ingest.text import is_quotable, quotes
+
+    assert not is_quotable("Tukikelpoiset kustannukset")  # names what follows, says nothing
+    assert not is_quotable("Summary in English")
+    # The label of a list is quoted with its items, not alone.
+    got = quotes("Koordinaatiohankkeen tehtävät\nhankkeiden välisen yhteistyön tukeminen")
+    assert got == ["Koordinaatiohankkeen tehtävät · hankkeiden välisen yhteistyön tukeminen"]
+    # A short sentence is still a sentence; a short line with a figure says something.
+    assert is_quotable("Haku on auki.")
+    assert is_quotable("Haettavissa 2,1 miljoonaa €")
+    notice = "ESIMERKKIAINEISTO – SAMPLE DATA: tämä asiakirja on esimerkki, ei hakuilmoitus."
+    assert not is_quotable(notice)
+
+
 def test_a_swedish_time_is_no_sentence_end_and_a_broken_web_address_no_quote():
     from ingest.text import is_quotable
 

@@ -51,6 +51,24 @@ def test_markdown_front_matter_and_heading_path(tmp_path):
     assert "ohje" in perheet and "https://" not in perheet
 
 
+def test_markdown_emphasis_code_and_images_leave_no_marks_in_the_text(tmp_path):
+    path = tmp_path / "ohje.md"
+    path.write_text(
+        "# Haun *tärkeät* päivät\n\n"
+        "> **Huom:** hakemus jätetään `EURA 2021` -järjestelmässä, ks. [ohje](https://x.fi).\n\n"
+        "Logo: ![Hämeen ELY-keskus](logo.png) ja _kursiivi_ sekä __lihava__.\n\n"
+        "| Erä | **Summa** |\n|---|---|\n| Palkat | *250 000 €* |\n",
+        encoding="utf-8",
+    )
+    parsed = read_document(path)
+    text = "\n".join(b.text for b in parsed.blocks)
+    assert parsed.title == "Haun tärkeät päivät"
+    assert "Huom: hakemus jätetään EURA 2021 -järjestelmässä, ks. ohje." in text
+    assert "Logo: Hämeen ELY-keskus ja kursiivi sekä lihava." in text
+    assert "Palkat | 250 000 €" in text
+    assert not any(mark in text for mark in ("*", "`", "_", "](", "!["))
+
+
 def test_markdown_without_front_matter_takes_title_from_first_heading(tmp_path):
     path = tmp_path / "ohje.md"
     path.write_text("# Hakuohje\n\nLue ohje huolella.\n", encoding="utf-8")
