@@ -1142,7 +1142,6 @@ class _Asked:
 _FUNDING = re.compile(r"rahoitta|rahoittaj|finansier|fund", re.I)
 
 
-@lru_cache(maxsize=20_000)
 @lru_cache(maxsize=50_000)  # the same sentences come back question after question
 def _sentence_language(sentence: str, chunk_language: str) -> str:
     """A chunk is labelled by its main language; a Swedish or English one may still hold a
