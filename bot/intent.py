@@ -1248,7 +1248,10 @@ APPLIED_SUM_NAMED = re.compile(
     r"\b(haettu\w*|haettiin|hakivat|haki|applied for|requested|söktes|sökt)\b", _I
 )
 FUNDED_NAMED = re.compile(
-    r"\b(rahoitet\w*|rahoitettav\w*|käynnissä|running|funded|finansierade|pågående|pågår|"
+    # "Käynnissä (on) 12 hankekokonaisuutta" counts running projects; "arviointi on käynnissä"
+    # and "haku käynnissä" are about something else.
+    r"\b(rahoitet\w*|rahoitettav\w*|käynnissä(?=\s+(?:on\s+)?\d)|running|funded|finansierade|"
+    r"pågående|pågår|"
     rf"{_GRANTED_NAMED})\b",
     _I,
 )

@@ -51,6 +51,8 @@ def lines_to_blocks(pages: list[list[str]], rows: list[set[str]] | None = None) 
             if is_bullet(line):
                 text = flush(text)
                 text = strip_bullet(line)
+                # A short last item does not run on into the paragraph after the list.
+                prev_len = len(line.strip())
                 continue
             starts_upper = line.strip()[:1].isupper()
             if text and starts_upper and (prev_len < 0.6 * widest or text.endswith((".", ":"))):

@@ -376,6 +376,15 @@ def test_a_count_stated_only_in_the_theme_summary_is_found(corpus):
     assert b.refused, b.answer  # 66 applications were the parenthood call's, not this one's
 
 
+def test_applications_being_assessed_are_not_projects_running(corpus):
+    # The deck: "Hakuun saatiin 32 hankekokonaisuutta …, hakemusten arviointi … on parhaillaan
+    # käynnissä": what is under way there is the assessment, not 32 funded projects.
+    a = ask(corpus, "Montako hankekokonaisuutta vanhemmuuden tuen haussa lopulta sai rahoitusta?")
+    assert a.refused, a.answer
+    b = ask(corpus, "Montako hankekokonaisuutta syksyn 2023 haun perusteella on käynnissä?")
+    assert not b.refused and "12 valtakunnallista hankekokonaisuutta" in b.answer, b.answer
+
+
 def test_a_bound_on_money_is_not_answered_with_another_bound(corpus):
     a = ask(corpus, "Mikä on vanhemmuushaussa yhden hankkeen enimmäisbudjetti?")
     assert a.refused, a.answer  # "kesto on enintään 24 kuukautta" bounds time, not money

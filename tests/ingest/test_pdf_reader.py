@@ -162,6 +162,28 @@ def test_wrapped_numbered_steps_are_list_items_not_headings(tmp_path, make_pdf):
     }
 
 
+def test_a_short_last_bullet_does_not_run_into_the_paragraph_after_the_list(tmp_path, make_pdf):
+    path = make_pdf(
+        tmp_path / "hakijat.pdf",
+        [
+            [
+                "Rahoitusta voivat hakea julkis- ja yksityisoikeudelliset henkilöt, esimerkiksi:",
+                "• kunnat ja hyvinvointialueet",
+                "• kulttuuri-, liikunta- ja nuorisoalan toimijat",
+                "Yhdistys voi toimia hakijana, kun sillä on riittävät taloudelliset ja muut",
+                "edellytykset hankkeen toteuttamiseen. Yksityishenkilöt eivät voi hakea.",
+                "• pitkä luettelon kohta, joka jatkuu seuraavalle riville niin kuin leipäteksti",
+                "jatkuu, ja päättyy vasta täällä.",
+            ]
+        ],
+    )
+    texts = [b.text for b in read_document(path).blocks]
+    assert "kulttuuri-, liikunta- ja nuorisoalan toimijat" in texts, texts
+    assert any(t.startswith("Yhdistys voi toimia hakijana") for t in texts), texts
+    # A wrapped item still reads on.
+    assert texts[-1].endswith("niin kuin leipäteksti jatkuu, ja päättyy vasta täällä."), texts
+
+
 def test_chunks_carry_pages_and_sections(notice, embedder):
     parsed = read_document(notice)
     # Small chunks, so every heading is a cut (a tiny section is merged into the next one).
