@@ -173,6 +173,13 @@ _SUBJECT_CASES = {"nimento", "osanto", "omanto"}
 _BOUND = re.compile(r"^(?:vähimmäis|enimmäis|maksimi|minimi|kokonais)(\w{3,})$")
 
 
+# A genitive before these is part of an adverbial phrase, not the subject of the question.
+_POSTPOSITIONS = set(
+    "päällä päälle päältä aikana jälkeen kanssa takia vuoksi avulla kautta sijaan puolesta "
+    "lisäksi alla alle ohella tasalla".split()
+)
+
+
 def absent_subjects(question: str, vocabulary, ignore: set[str] | None = None) -> list[str]:
     """Nouns of a Finnish question that the documents never use, not even as a compound part.
 
@@ -194,11 +201,14 @@ def unknown_words(
     ignore = ignore or set()
     skip = need_words(question) | function_words("fi")  # "näissä hauissa": no topic in "näissä"
     out = []
-    for w in words(question):
+    tokens = words(question)
+    for i, w in enumerate(tokens):
         if w.lower() in skip or w[:1].isupper() and w != question.split()[0]:
             continue  # names and acronyms are matched word for word elsewhere
         if subjects_only and not _only_subject(w) and not _misspelt_subject(w):
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].lower() in _POSTPOSITIONS:
+            continue  # "paikan päällä" (on site), "ajan tasalla": an adverb, no thing asked of
         if is_verb(w):
             continue
         t = set(word_terms(w, "fi"))

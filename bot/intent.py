@@ -100,6 +100,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         re.compile(
             r"(^|[.!?]\s+)koska\b|"  # colloquial "when" opening a question; "because" elsewhere
             r"\b(milloin|mihin (\w+ )?mennessä|mihin (asti|saakka)|minä vuonna|mihin aikaan|"
+            r"missä kuussa|minä kuukautena|minkä kuun|(in )?(which|what) month|vilken månad|"
             r"what year|vilket år|vilken period|which period|what period|ajanjakso\w*|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
             r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|\w+päivä(ä|n|nä)?|"

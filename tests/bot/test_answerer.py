@@ -1111,3 +1111,18 @@ def test_items_of_one_list_are_quoted_under_its_lead_in_once(corpus):
     for c in a.citations:  # each item is in the answer, after its citation's own lead-in
         item = re.split(r" … | · ", c.quote, maxsplit=1)[1]
         assert item in a.answer
+
+
+def test_a_noun_in_an_adverbial_phrase_is_no_subject_of_the_question(corpus):
+    # "paikan päällä" (on site): no document speaks of a "paikka", but nothing is asked of one.
+    q = "Milloin oli syksyn 2023 haun hakuinfo, ja oliko se Teamsissa vai paikan päällä?"
+    a = ask(corpus, q)
+    assert not a.refused and "17.10.2023" in a.answer, a.answer
+    # A subject the documents never name is still one.
+    assert ask(corpus, "Mikä on Hämeen ELY-keskuksen postiosoite?").refused
+
+
+def test_which_month_is_asked_like_when(corpus):
+    q = "Missä kuussa syksyn 2023 hakijat saivat odottaa tietoa rahoituksen myöntämisestä?"
+    a = ask(corpus, q)
+    assert not a.refused and "helmikuussa 2024" in a.answer, a.answer

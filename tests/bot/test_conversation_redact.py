@@ -50,6 +50,14 @@ def test_redact_personal_data_but_keep_amounts_and_dates():
 def test_classify_needs():
     assert classify("Paljonko rahaa haussa on?") is Need.AMOUNT
     assert classify("Mihin mennessä pitää hakea?") is Need.DATE
+    # A month is a date too.
+    for q in (
+        "Missä kuussa rahoituspäätökset tehdään?",
+        "Minä kuukautena päätökset tulevat?",
+        "In which month are the decisions made?",
+        "I vilken månad fattas besluten?",
+    ):
+        assert classify(q) is Need.DATE, q
     assert classify("Kuka on yhteyshenkilö?") is Need.CONTACT
     assert classify("Kuka voi hakea rahoitusta?") is Need.ELIGIBILITY
     assert classify("Montako hanketta rahoitetaan?") is Need.COUNT
