@@ -90,7 +90,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.TIME,
         re.compile(
-            r"\b(\w*kellonai\w*|monelta(ko)?|vilken tid på dagen|hur dags|vilket klockslag|"
+            r"\b(\w*kellonai\w*|monelta(ko)?|vilken tid(?!\w)|hur dags|vilket klockslag|"
             r"klockslag\w*|what time|time of day|what hour)\b",
             _I,
         ),
@@ -163,7 +163,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
     (
         Need.AGE,
         re.compile(
-            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|how old|hur gaml\w*|age\w*|ålder\w*|åldr\w*|"
+            r"\b(ikä\w*|vuotia\w*|ikäryhm\w*|kuinka vanho\w*|kuinka vanha|how old|hur gaml\w*|"
+            r"age\w*|ålder\w*|åldr\w*|"
             r"åldersgrupp\w*|years old)\b",
             _I,
         ),

@@ -58,6 +58,9 @@ def test_classify_needs():
         "I vilken månad fattas besluten?",
     ):
         assert classify(q) is Need.DATE, q
+    assert classify("Vilken tid stänger ansökan?") is Need.TIME
+    assert classify("Vilken tidsplan gäller?") is Need.DATE  # a schedule, not a time of day
+    assert classify("Kuinka vanhoja osallistujien pitää olla?") is Need.AGE
     assert classify("Kuka on yhteyshenkilö?") is Need.CONTACT
     assert classify("Kuka voi hakea rahoitusta?") is Need.ELIGIBILITY
     assert classify("Montako hanketta rahoitetaan?") is Need.COUNT
