@@ -79,10 +79,11 @@ def read_markdown(path: Path) -> ParsedDocument:
 
 def _plain(inline) -> str:
     """What a reader of the rendered page sees: no "**" or "`" marks, a link as its text, an
-    image as its description. Quotes are the document's words, not its markup."""
+    image as its description. Quotes are the document's words, not its markup. Raw HTML stays
+    as the characters written: it is text to us, and every door escapes it."""
     out = []
     for child in inline.children or []:
-        if child.type in ("text", "code_inline", "image"):
+        if child.type in ("text", "code_inline", "image", "html_inline"):
             out.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")

@@ -69,6 +69,14 @@ def test_markdown_emphasis_code_and_images_leave_no_marks_in_the_text(tmp_path):
     assert not any(mark in text for mark in ("*", "`", "_", "](", "!["))
 
 
+def test_raw_html_in_markdown_stays_text(tmp_path):
+    path = tmp_path / "raaka.md"
+    path.write_text('Lomake <img src=x onerror="alert(1)"> täytetään **huolella**.\n', "utf-8")
+    (block,) = read_document(path).blocks
+    # Kept as written, to be escaped where it is shown (the widget test proves that).
+    assert block.text == 'Lomake <img src=x onerror="alert(1)"> täytetään huolella.'
+
+
 def test_markdown_without_front_matter_takes_title_from_first_heading(tmp_path):
     path = tmp_path / "ohje.md"
     path.write_text("# Hakuohje\n\nLue ohje huolella.\n", encoding="utf-8")
