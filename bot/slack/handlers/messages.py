@@ -138,13 +138,14 @@ def write_in(bot, client, channel: str, where: dict, question: str, conv: str) -
                 return True
     except Exception:  # noqa: BLE001 - the user hears that it failed; the log says why
         log.exception("slack: answering failed in %s", channel)
-        draft.finish({"text": st("error", lang or detect_language(question or "haku"))})
+        lang = lang or (detect_language(question) if question else "fi")
+        draft.finish({"text": st("error", lang)})
     return False
 
 
 class _Draft:
-    """One message edited in place; if an edit fails (the message was deleted), the finished
-    answer is posted anew."""
+    """One message edited in place. If it was deleted, the finished answer is posted anew; if it
+    will not take the answer, it is deleted first, so no half answer stays in the thread."""
 
     def __init__(self, client, channel: str, where: dict):
         self.client, self.channel, self.where = client, channel, where
