@@ -27,7 +27,7 @@ from ingest.readers import SUPPORTED, read_document
 from ingest.text import quotes
 
 log = logging.getLogger(__name__)
-_PIPELINE_VERSION = "13"  # bump when chunking changes, so every document is re-chunked
+_PIPELINE_VERSION = "14"  # bump when chunking changes, so every document is re-chunked
 
 
 @dataclass

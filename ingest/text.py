@@ -10,7 +10,9 @@ from index.analysis import spell, voikko_available
 
 # Short words after which a trailing hyphen is a suspended compound ("liikunta- ja kulttuuri").
 _CONJUNCTIONS = {"ja", "tai", "sekä", "eli", "että", "och", "eller", "and", "or"}
-_BULLET = re.compile(r"^\s*(?:[•▪◦·\-–*]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+# A dash is a bullet only before a space: "-järjestelmässä" at a line's start ends a compound
+# broken before its hyphen ("EURA 2021 -järjestelmässä").
+_BULLET = re.compile(r"^\s*(?:[•▪◦·*]|[\-–](?=\s)|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{1,90})$")
 _VOWELS = "aeiouyäöå"
 

@@ -252,3 +252,23 @@ def test_corpus_numbered_heading_is_the_section(corpus):
     [hit] = [c for c in chunks if "julkis- ja yksityisoikeudelliset oikeushenkilöt" in c.text]
     assert hit.section[-1] == "2. Kuka voi hakea"
     assert hit.pages == (2,)
+
+
+def test_a_line_starting_with_a_hyphenated_word_is_no_list_item(tmp_path, make_pdf):
+    # "EURA 2021 -järjestelmässä" broken before its hyphen, and a suspended compound's parts.
+    path = make_pdf(
+        tmp_path / "eura.pdf",
+        [
+            [
+                "Varmista, että sinulla on valtuus asioida organisaatiosi puolesta EURA 2021",
+                "-järjestelmässä. Valtuuden myöntää organisaation nimenkirjoitusoikeudellinen",
+                "henkilö. Hankkeissa järjestetään taide- ja kulttuuriesityksiä,",
+                "-vierailuja ja -työpajoja kouluissa.",
+                "- oikea luettelon kohta",
+            ]
+        ],
+    )
+    texts = [b.text for b in read_document(path).blocks]
+    assert any("EURA 2021 -järjestelmässä. Valtuuden myöntää" in t for t in texts), texts
+    assert any("kulttuuriesityksiä, -vierailuja ja -työpajoja" in t for t in texts), texts
+    assert texts[-1] == "oikea luettelon kohta", texts
