@@ -185,7 +185,7 @@ def run_calls(questions: Path, repeat: int = 3, misses: bool = True) -> dict:
     rows = []
     per_lang: dict[str, list[int]] = {}
     tp = fp = fn = tn = 0
-    correct = cited = 0
+    correct = cited = led = 0
     times = []
     failures = []
     first_times = []
@@ -202,9 +202,11 @@ def run_calls(questions: Path, repeat: int = 3, misses: bool = True) -> dict:
             golds = [it] + list(it.get("also", []))
             # Gold spans were written against plain text, where a table row's cells run on.
             got = _norm(_cells(ans.answer))
-            ok = not ans.refused and any(
-                gold in got for g in golds for gold in _gold_forms(g["answer"])
-            )
+            forms = [gold for g in golds for gold in _gold_forms(g["answer"])]
+            ok = not ans.refused and any(gold in got for gold in forms)
+            # What the reader sees first: the lead quote holds the answer.
+            lead = _norm(_cells(_lead(ans)))
+            led += ok and any(gold in lead for gold in forms)
             places = {(Path(g["document"]).stem, g["page"]) for g in golds}
             cite_ok = any((c.document_id, c.page) in places for c in ans.citations)
             correct += ok
@@ -235,6 +237,7 @@ def run_calls(questions: Path, repeat: int = 3, misses: bool = True) -> dict:
         "answerable": answerable,
         "unanswerable": len(items) - answerable,
         "answer_accuracy": correct / answerable,
+        "lead_correct": led / answerable,
         "citation_correct": cited / answerable,
         "refusal_precision": tp / (tp + fn) if tp + fn else 1.0,
         "refusal_recall": tp / (tp + fp) if tp + fp else 1.0,
