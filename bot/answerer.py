@@ -283,7 +283,7 @@ class Answerer:
             return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
         # the sentence must match what is asked about it.
-        ignore = call_terms(call) if call is not None else set()
+        ignore = call_terms(call, lang) if call is not None else set()
         focus = None
         if call is not None:
             # Words that name only this call, and words that name only the others.
@@ -316,6 +316,8 @@ class Answerer:
                 # "How many are running?": a count of results, which the notice's rules are not.
                 results_asked and not any(FUNDED_NAMED.search(s.text) for s in ranked[:3])
             )
+            # "Hakemuksessa valitaan yksi alakohta": "one" is as often a rule as a count.
+            or (need is Need.COUNT and ranked and _ONE.search(ranked[0].text))
         ):
             # The asked kind of answer (a count, a date) may sit just below the cut. Look twice
             # as deep: in the theme's shared summary, for sentences naming the call; and in the
@@ -692,6 +694,9 @@ _FIGURE = re.compile(
 )
 
 
+_ONE = re.compile(r"\b(yksi|yhden|yhtä|one|en|ett)\b", re.I)
+
+
 def _figures(text: str) -> set[str]:
     """Sums and shares in a text, digits only: the parts a split of a sum is made of."""
     return {re.sub(r"\D", "", m.group(0)) for m in _FIGURE.finditer(text)}
@@ -738,9 +743,14 @@ def asked_part(question: str) -> str:
     return parts[-1]
 
 
-def call_terms(call: Call) -> set[str]:
+def call_terms(call: Call, lang: str = "fi") -> set[str]:
+    """Words that name the call, in Finnish and in the question's language: "barn, unga och
+    familjer" is the call's title, not what a Swedish question asks about it."""
     out = set(call.id.split("-")) | {str(call.opens.year), str(call.closes.year)}
     out |= set(terms(call.title.fi, "fi")) | set(_SEASONS[_season(call.opens)])
+    title = getattr(call.title, lang, None) if lang != "fi" else None
+    if title:
+        out |= set(terms(title, lang))
     out |= {f.lower() for f in call.funders}
     return out
 

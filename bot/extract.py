@@ -857,6 +857,7 @@ def rank_sentences(
         new_asked=bool(NEW_ASKED.search(question)),
         points=bool(POINTS_ASKED.search(question)),
         part=asked_part_number(question),
+        acts=_asked_acts(asked or question, lang),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -953,6 +954,7 @@ class _Asked:
     points: bool = False  # the question bounds points ("pienin pistemäärä"), not money
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
+    acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -1131,6 +1133,8 @@ class _Asked:
             under = _part_number(f"{context} {sent}") or _part_above(passage, start)
             if under is not None:
                 score += 0.2 if under == self.part else -0.2
+        if self.acts and lang == "fi" and any(_does(w, self.acts) for w in words(sent)):
+            score += 0.2  # "Kuka arvioi hakemukset?": "ELY-keskus arvioi", not "arvioidaan"
         if self.new_asked and PREVIOUS_NAMED.search(sent):
             score -= 0.3  # "the new project" is not answered by what the previous one does
         if self.stated and self._holds_stated(passage):
@@ -1147,6 +1151,36 @@ class _Asked:
         if len(sent) > 400:
             score -= 0.05
         return score, cov, has_span
+
+
+_WHO = re.compile(r"\b(kuka|ketkä)\b", re.I)
+# Verbs that say nothing of the act: "kuka voi myöntää" asks who grants. "Antaa" is said of
+# anything ("järjestelmä antaa hakemustunnuksen").
+_AUXILIARIES = {"voida", "pitää", "täytyä", "olla", "joutua", "antaa"} | WEAK_LEMMAS
+
+
+def _asked_acts(question: str, lang: str) -> frozenset[str]:
+    """The verbs after "kuka"/"ketkä" in a Finnish question: what the asked doer does."""
+    m = _WHO.search(question) if lang == "fi" else None
+    if not m:
+        return frozenset()
+    out = {
+        a["BASEFORM"]
+        for w in words(question[m.end() :])
+        if w.islower()  # "Suomi.fi" is no verb "suomia"
+        for a in analyze(w)
+        if a.get("CLASS") == "teonsana" and a.get("BASEFORM") not in _AUXILIARIES
+    }
+    return frozenset(out | {x for v in out for x in finnish_synonyms(v)})
+
+
+def _does(word: str, acts: frozenset[str]) -> bool:
+    """The word is one of ``acts`` done by someone named (active, third person), not passive
+    ("arvioidaan") nor an instruction ("Varmista")."""
+    return word.islower() and any(
+        a.get("BASEFORM") in acts and a.get("PERSON") == "3" and a.get("MOOD") == "indicative"
+        for a in analyze(word)
+    )
 
 
 _FUNDING = re.compile(r"rahoitta|rahoittaj|finansier|fund", re.I)

@@ -736,7 +736,8 @@ _WHEN_OPEN = re.compile(
 # "Millä kustannusmallilla budjetti laaditaan?", "Which template is the budget made in?": the
 # question asks which thing (a cost model, a template), and the sum of money is its topic.
 _WHICH_THING = re.compile(
-    r"^\W*(millä|missä|minkä|mikä|mitkä|mitä|millai\w*|minkälai\w*|vilke[nt]|vilka|which|what)"
+    r"^\W*(millä|missä|minkä|mikä|mitkä|mitä|mihin|mistä|mille|millai\w*|minkälai\w*|vilke[nt]|"
+    r"vilka|which|what)"
     r"\s+([^\W\d][\w-]{3,})",
     _I,
 )
@@ -752,9 +753,13 @@ _PRONOUN_CASES = {
     "mikä": {"nimento"},
     "mitkä": {"nimento"},
     "mitä": {"osanto"},
+    "mihin": {"sisatulento"},  # "mihin ohjelmaan"
+    "mistä": {"sisaeronto"},  # "mistä osoitteesta"
+    "mille": {"ulkotulento"},  # "mille kohderyhmälle"
 }
 _ANY_CASE = {"nimento", "omanto", "osanto", "sisaolento", "ulkoolento", "ulkotulento"}
-_NO_THING = set("must should shall will would could might ska skall måste kommer".split())
+# "Mihin aikaan" asks for a time of day, not for a thing called "aika".
+_NO_THING = set("must should shall will would could might ska skall måste kommer aikaan".split())
 
 
 def asked_thing_at(question: str) -> int | None:

@@ -36,7 +36,12 @@ managing_authority:
   contact: {name: Antti Hieta, email: antti.hieta@ely-keskus.fi}
 calls:
   - id: lnp-syksy-2023
-    title: {fi: "Lasten, nuorten ja perheiden palveluiden kehittäminen – syksyn 2023 haku"}
+    title:
+      fi: "Lasten, nuorten ja perheiden palveluiden kehittäminen – syksyn 2023 haku"
+      sv: "Utveckling av tjänster för barn, unga och familjer och främjande av välbefinnande mot
+        likabehandling – utlysningen hösten 2023"
+      en: "Developing services for children, young people and families and promoting well-being
+        towards equality – autumn 2023 call"
     funders: [OKM, STM]
     managing_authority: Hämeen ELY-keskus
     opens: 2023-10-05
@@ -45,7 +50,10 @@ calls:
     contacts: [{name: Antti Hieta}]
     documents: [hakuilmoitus-lnp-syksy-2023.pdf, esr-lnp-teemaesitys.pdf, teemakuvaus-lnp.md]
   - id: vanhemmuus-2024
-    title: {fi: "Vanhemmuuden tuen ja vanhemmuustaitojen kehittäminen – talven 2024–2025 haku"}
+    title:
+      fi: "Vanhemmuuden tuen ja vanhemmuustaitojen kehittäminen – talven 2024–2025 haku"
+      sv: "Utveckling av föräldraskapsstöd och föräldrafärdigheter – utlysningen vintern 2024–2025"
+      en: "Developing parenting support and parenting skills – winter 2024–2025 call"
     funders: [STM]
     managing_authority: Hämeen ELY-keskus
     opens: 2024-12-20
@@ -54,7 +62,12 @@ calls:
     contacts: [{name: Antti Hieta}]
     documents: [hakuilmoitus-vanhemmuus-2024.pdf, esr-lnp-teemaesitys.pdf, teemakuvaus-lnp.md]
   - id: okm-kevat-2025
-    title: {fi: "Nuorten harrastustoiminta sekä taide- ja kulttuuritoiminta – kevään 2025 haku"}
+    title:
+      fi: "Nuorten harrastustoiminta sekä taide- ja kulttuuritoiminta – kevään 2025 haku"
+      sv: "Fritidsaktiviteter för unga samt konst och kultur för barn och unga – UKM:s utlysning
+        våren 2025"
+      en: "Leisure activities for young people and arts and culture for children and young people –
+        Ministry of Education and Culture spring 2025 call"
     funders: [OKM]
     managing_authority: Hämeen ELY-keskus
     opens: 2025-03-21
@@ -63,7 +76,12 @@ calls:
     contacts: [{name: Antti Hieta}]
     documents: [hakuilmoitus-okm-kevat-2025.pdf, esr-lnp-teemaesitys.pdf, teemakuvaus-lnp.md]
   - id: koordinaatio-2025
-    title: {fi: "Teeman koordinaatiohankkeen jatkohaku 2025"}
+    title:
+      fi: "Teeman koordinaatiohankkeen jatkohaku 2025"
+      sv: "Fortsättningsutlysning för koordineringsprojektet inom temat barn, unga och familjer
+        2025"
+      en: "Follow-up call for the coordination project of the children, young people and families
+        theme 2025"
     funders: [OKM, STM]
     managing_authority: Hämeen ELY-keskus
     opens: 2025-03-21

@@ -1026,6 +1026,17 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "tillåtet?",
             "20 %",
         ),
+        # The call's title in the question's language names the call: the Swedish summary's
+        # title line ("… för barn, unga och familjer …") is no answer to who may apply.
+        (
+            "Vi är en registrerad förening i Österbotten. Kan vi söka finansiering i utlysningen "
+            "hösten 2023 för barn, unga och familjer?",
+            "^[^“]*“[^”]*kan söka",
+        ),
+        # "Mihin ohjelmaan" asks which programme, like "minkä ohjelman".
+        ("Mihin ohjelmaan lasten, nuorten ja perheiden teema kuuluu?", "^[^“]*“[^”]*-ohjelmaan"),
+        # "Kuka arvioi" asks who does it: "ELY-keskus arvioi", not "hakemukset arvioidaan".
+        ("Kuka arvioi vanhemmuushaun hakemukset?", "^[^“]*“[^”]*ELY-keskus arvioi"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -167,9 +167,11 @@ def test_status_for_staff(slack):
     assert manifest.created_at in text
     # On 1.4.2025 the spring 2025 call and the coordination call are open, the others closed.
     open_line = text.split("Open today (1.4.2025):")[1]
-    assert "Teeman koordinaatiohankkeen jatkohaku 2025 (until 21.4.2025)" in open_line
-    assert "kevään 2025 haku (until 6.6.2025)" in open_line
-    assert "syksyn 2023" not in open_line
+    # In English, the calls' English titles.
+    coordination = "coordination project of the children, young people and families theme 2025"
+    assert f"{coordination} (until 21.4.2025)" in open_line
+    assert "Ministry of Education and Culture spring 2025 call (until 6.6.2025)" in open_line
+    assert "autumn 2023" not in open_line
     assert "Tekstikappaleita" in ack_text(slack.send.command("tila", user=STAFF_USER))
     slack.settle()
     assert slack.fake.posts() == []

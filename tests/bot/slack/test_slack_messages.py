@@ -9,6 +9,10 @@ from slack_fake import ALLOWED, BOT_ID, BOT_USER, OTHER
 from bot.slack.config import ACTION_VOTE_DOWN, ACTION_VOTE_UP
 
 COORD_TITLE = "Teeman koordinaatiohankkeen jatkohaku 2025"
+COORD_TITLE_EN = (
+    "Follow-up call for the coordination project of the children, young people and families "
+    "theme 2025"
+)
 OKM_TITLE = "Nuorten harrastustoiminta sekä taide- ja kulttuuritoiminta – kevään 2025 haku"
 
 
@@ -85,7 +89,7 @@ def test_mention_answers_in_a_thread_with_cited_pdf_pages_and_buttons(slack):
     for url, label in links:
         assert label.endswith(f"p. {url.rsplit('=', 1)[1]}")
     # The call and its status (open on 1.4.2025), then the feedback buttons with the answer id.
-    assert f"Call: {COORD_TITLE} · open 21.3.2025–21.4.2025" in body
+    assert f"Call: {COORD_TITLE_EN} · open 21.3.2025–21.4.2025" in body
     ids = buttons(post.blocks)
     assert set(ids) == {ACTION_VOTE_UP, ACTION_VOTE_DOWN}
     row = slack.services.analytics.answer_row(ids[ACTION_VOTE_UP])
