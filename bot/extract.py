@@ -858,6 +858,7 @@ def rank_sentences(
         points=bool(POINTS_ASKED.search(question)),
         part=asked_part_number(question),
         acts=_asked_acts(asked or question, lang),
+        subjects=_subjects(asked or question, lang, ignore),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -878,6 +879,14 @@ def rank_sentences(
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context))
+    if need is Need.DATE and any(s.has_span and s.coverage > 0 for s in out):
+        # A date beside something the question names ("Hakuinfo … 15.1.2025") goes before a
+        # date beside nothing it names ("Ansökningstiden är …" for the info session). A Swedish
+        # compound is matched by its part: "ansökning" names "Ansökningstiden".
+        stems = {t for cs in q.concepts.values() for c in cs for t in c if len(t) >= 5}
+        for s in out:
+            if s.has_span and s.coverage == 0 and not any(t in s.quote.lower() for t in stems):
+                s.score -= 0.15
     if meaning is not None and out:
         # Meaning beside word overlap: the only signal when the question's language differs
         # from the document's. Cosines of E5 sit in a narrow band around 0.8.
@@ -955,6 +964,7 @@ class _Asked:
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
+    subjects: frozenset[str] = frozenset()  # lemmas of the asked sentence's subject nouns
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -1133,6 +1143,8 @@ class _Asked:
             under = _part_number(f"{context} {sent}") or _part_above(passage, start)
             if under is not None:
                 score += 0.2 if under == self.part else -0.2
+        if self.subjects and self.subjects & s_terms:
+            score += 0.1  # "Voiko seurakunta hakea?": the sentence naming "seurakunnat"
         if self.acts and lang == "fi" and any(_does(w, self.acts) for w in words(sent)):
             score += 0.2  # "Kuka arvioi hakemukset?": "ELY-keskus arvioi", not "arvioidaan"
         if self.new_asked and PREVIOUS_NAMED.search(sent):
@@ -1157,6 +1169,21 @@ _WHO = re.compile(r"\b(kuka|ketkä)\b", re.I)
 # Verbs that say nothing of the act: "kuka voi myöntää" asks who grants. "Antaa" is said of
 # anything ("järjestelmä antaa hakemustunnuksen").
 _AUXILIARIES = {"voida", "pitää", "täytyä", "olla", "joutua", "antaa"} | WEAK_LEMMAS
+
+
+def _subjects(question: str, lang: str, ignore: set[str] | None) -> frozenset[str]:
+    """Lemmas of the nouns in the nominative of a Finnish question: what it is about
+    ("seurakunta" in "Voiko seurakunta olla hakijana?")."""
+    if lang != "fi":
+        return frozenset()
+    skip = NEED_LEMMAS | WEAK_LEMMAS | _PRONOUNS | (ignore or set())
+    out = set()
+    for w in words(question):
+        if w.islower() and noun_case(w) == "nimento":
+            lemma = word_terms(w, "fi")[:1]
+            if lemma and lemma[0] not in skip:
+                out.add(lemma[0])
+    return frozenset(out)
 
 
 def _asked_acts(question: str, lang: str) -> frozenset[str]:

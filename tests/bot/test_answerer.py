@@ -1037,6 +1037,17 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Mihin ohjelmaan lasten, nuorten ja perheiden teema kuuluu?", "^[^“]*“[^”]*-ohjelmaan"),
         # "Kuka arvioi" asks who does it: "ELY-keskus arvioi", not "hakemukset arvioidaan".
         ("Kuka arvioi vanhemmuushaun hakemukset?", "^[^“]*“[^”]*ELY-keskus arvioi"),
+        # The asked subject ("seurakunta") named leads: not the rule about wellbeing counties.
+        (
+            "Olen seurakunnan nuorisotyönohjaaja. Voiko seurakunta olla hakijana vanhemmuuden "
+            "tuen haussa?",
+            "^[^“]*“[^”]*seurakunnat",
+        ),
+        # A date beside what is asked (the info session) before the application period's.
+        (
+            "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
+            "^[^“]*“[^”]*15.1.2025",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
