@@ -501,7 +501,11 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     Need.ADDRESS: re.compile(
         r"\b\d{5}\s+[A-ZÄÖÅ][a-zäöå]+|\b[A-ZÄÖÅ]\w+(katu|tie|kuja|väylä|gatan|vägen|street|road)\s+\d+"
     ),
-    Need.AGE: re.compile(r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*", _I),
+    Need.AGE: re.compile(
+        r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*|"
+        r"\b(aged|i åldern)\s+\d+(\s*[–-]\s*\d+)?",  # "young people aged 15–19"
+        _I,
+    ),
     Need.DURATION: re.compile(
         r"\d+\s*(kuukau\w*|kk\b|vuo(si|de|tta)\w*|viiko\w*|month\w*|year\w*|week\w*|månad\w*|"
         r"år\b|vecko\w*|veckor)",

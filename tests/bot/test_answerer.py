@@ -852,6 +852,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Can the application for the OKM spring 2025 call be written in English?",
             "suomeksi tai ruotsiksi",
         ),
+        # "aged 7–19" is an age, as "7–19-vuotiaat" is.
+        ("what ages is strand 2 of the okm spring call for", "^[^“]*“[^”]*aged 7–19"),
         # "Hur gamla" asks for an age.
         ("Hur gamla ska deltagarna vara i delområde 2 av UKM:s vårutlysning 2025?", "7–19"),
         # A count of what runs after a call is its result, which the shared summaries give; the
