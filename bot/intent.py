@@ -64,7 +64,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         re.compile(
             # "kestävä kehitys" is sustainable development, not how long something lasts.
             r"\b(kuinka pitk\w*|miten pitk\w*|kest(?!ävä\b|ävän\b|ävää\b|ävyy)\w*|kesto\w*|"
-            r"how long|longest|duration|"
+            r"how long|longest|duration|(pisin|lyhin)(\s+\w+){0,2}\s+\w*aika\w*|"
             r"kuinka nopeasti|missä ajassa|how (quickly|fast|soon)|hur snabbt|hur fort|"
             r"hur läng\w*|"
             r"hur lång\w*|löptid\w*|varaktighet\w*|projekttid\w*|project length)\b",
@@ -99,7 +99,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.DATE,
         re.compile(
             r"(^|[.!?]\s+)koska\b|"  # colloquial "when" opening a question; "because" elsewhere
-            r"\b(milloin|mihin (\w+ )?mennessä|mihin (asti|saakka)|minä vuonna|mihin aikaan|"
+            r"\b(milloin|mihin (\w+ )?(mennessä|asti|saakka)|minä vuonna|mihin aikaan|"
             r"missä kuussa|minä kuukautena|minkä kuun|(in )?(which|what) month|vilken månad|"
             r"what year|vilket år|vilken period|which period|what period|ajanjakso\w*|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"

@@ -852,6 +852,13 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Can the application for the OKM spring 2025 call be written in English?",
             "suomeksi tai ruotsiksi",
         ),
+        # "mihin päivään asti" asks a date; "pisin sallittu hankeaika" a duration.
+        (
+            "Mihin päivään asti OKM:n kevään 2025 harrastus- ja kulttuurihakuun voi jättää "
+            "hakemuksia?",
+            "^[^“]*“[^”]*6.6.2025",
+        ),
+        ("Mikä on vanhemmuushaussa pisin sallittu hankeaika?", "^[^“]*“[^”]*24 kuukautta"),
         # "aged 7–19" is an age, as "7–19-vuotiaat" is.
         ("what ages is strand 2 of the okm spring call for", "^[^“]*“[^”]*aged 7–19"),
         # "Hur gamla" asks for an age.
