@@ -756,6 +756,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Voiko yksityinen ihminen hakea syksyn 2023 haussa?", "Yksityishenkilöt"),
         # "potti" is a määräraha; "kuinka iso" and "tarjolla" name the kind of answer.
         ("Kuinka iso potti OKM:n kevään haussa oli tarjolla?", "5,75 miljoonaa"),
+        # "pay for" is asked of what is "maksuton", free of charge.
+        (
+            "Do young people have to pay for the leisure activities in strand 1?",
+            "maksutonta|free of charge",
+        ),
         # "gratis" is the documents' "maksuton".
         ("Är hobbyverksamheten i UKM:s delområde 1 gratis för ungdomarna?", "maksutonta"),
         # "montako prosenttia" asks for a share.
