@@ -879,10 +879,12 @@ def rank_sentences(
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context))
-    if need is Need.DATE and any(s.has_span and s.coverage > 0 for s in out):
+    named = any(w[:1].isupper() for w in words(asked or question)[1:])
+    if need is Need.DATE and not named and any(s.has_span and s.coverage > 0 for s in out):
         # A date beside something the question names ("Hakuinfo … 15.1.2025") goes before a
         # date beside nothing it names ("Ansökningstiden är …" for the info session). A Swedish
-        # compound is matched by its part: "ansökning" names "Ansökningstiden".
+        # compound is matched by its part: "ansökning" names "Ansökningstiden". Not when the
+        # question names a name: "Zack" is matched word for word, and "Zachary" is no match.
         stems = {t for cs in q.concepts.values() for c in cs for t in c if len(t) >= 5}
         for s in out:
             if s.has_span and s.coverage == 0 and not any(t in s.quote.lower() for t in stems):
