@@ -694,6 +694,7 @@ _FIGURE = re.compile(
 )
 
 
+# "One" in the three languages: a count that may be a rule ("valitaan yksi alakohta").
 _ONE = re.compile(r"\b(yksi|yhden|yhtä|one|en|ett)\b", re.I)
 
 

@@ -879,8 +879,11 @@ def rank_sentences(
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context))
-    named = any(w[:1].isupper() for w in words(asked or question)[1:])
-    if need is Need.DATE and not named and any(s.has_span and s.coverage > 0 for s in out):
+    if (
+        need is Need.DATE
+        and not any(w[:1].isupper() for w in words(asked or question)[1:])
+        and any(s.has_span and s.coverage > 0 for s in out)
+    ):
         # A date beside something the question names ("Hakuinfo … 15.1.2025") goes before a
         # date beside nothing it names ("Ansökningstiden är …" for the info session). A Swedish
         # compound is matched by its part: "ansökning" names "Ansökningstiden". Not when the
