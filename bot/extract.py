@@ -1171,6 +1171,7 @@ class _Asked:
 
 
 _WHO = re.compile(r"\b(kuka|ketkä)\b", re.I)
+_WHO_OTHER = re.compile(r"\b(vem|who)\b", re.I)
 # Verbs that say nothing of the act: "kuka voi myöntää" asks who grants. "Antaa" is said of
 # anything ("järjestelmä antaa hakemustunnuksen").
 _AUXILIARIES = {"voida", "pitää", "täytyä", "olla", "joutua", "antaa"} | WEAK_LEMMAS
@@ -1192,8 +1193,21 @@ def _subjects(question: str, lang: str, ignore: set[str] | None) -> frozenset[st
 
 
 def _asked_acts(question: str, lang: str) -> frozenset[str]:
-    """The verbs after "kuka"/"ketkä" in a Finnish question: what the asked doer does."""
-    m = _WHO.search(question) if lang == "fi" else None
+    """The verbs after "kuka"/"ketkä" in a Finnish question: what the asked doer does. In a
+    Swedish or English one ("Vem beviljar…", "Who grants…"), the glossary's Finnish verbs."""
+    if lang != "fi":
+        # The glossary term right after "vem"/"who": the verb ("beviljar", "grants").
+        m = _WHO_OTHER.search(question)
+        entries = load_glossary()
+        return frozenset(
+            a["BASEFORM"]
+            for start, _, i in (matches(question, lang) if m else [])
+            if question[m.end() : start].strip() == ""
+            for w in entries[i].fi
+            for a in analyze(w)
+            if a.get("CLASS") == "teonsana" and a.get("BASEFORM") not in _AUXILIARIES
+        )
+    m = _WHO.search(question)
     if not m:
         return frozenset()
     out = {

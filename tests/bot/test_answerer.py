@@ -1051,6 +1051,16 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("Mihin ohjelmaan lasten, nuorten ja perheiden teema kuuluu?", "^[^“]*“[^”]*-ohjelmaan"),
         # "Kuka arvioi" asks who does it: "ELY-keskus arvioi", not "hakemukset arvioidaan".
         ("Kuka arvioi vanhemmuushaun hakemukset?", "^[^“]*“[^”]*ELY-keskus arvioi"),
+        # The same in Swedish and English: the glossary's Finnish verb ("beviljar": myöntää).
+        (
+            "Vem beviljar den Suomi.fi-fullmakt som behövs för att sköta ärenden i EURA 2021 för "
+            "organisationens räkning?",
+            "^[^“]*“Valtuuden myöntää",
+        ),
+        (
+            "Who assesses the applications in the parenting support call?",
+            "^[^“]*“[^”]*ELY-keskus arvioi",
+        ),
         # The asked subject ("seurakunta") named leads: not the rule about wellbeing counties.
         (
             "Olen seurakunnan nuorisotyönohjaaja. Voiko seurakunta olla hakijana vanhemmuuden "
