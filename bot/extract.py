@@ -1192,31 +1192,34 @@ def _subjects(question: str, lang: str, ignore: set[str] | None) -> frozenset[st
     return frozenset(out)
 
 
-def _asked_acts(question: str, lang: str) -> frozenset[str]:
-    """The verbs after "kuka"/"ketkä" in a Finnish question: what the asked doer does. In a
-    Swedish or English one ("Vem beviljar…", "Who grants…"), the glossary's Finnish verbs."""
-    if lang != "fi":
-        # The glossary term right after "vem"/"who": the verb ("beviljar", "grants").
-        m = _WHO_OTHER.search(question)
-        entries = load_glossary()
-        return frozenset(
-            a["BASEFORM"]
-            for start, _, i in (matches(question, lang) if m else [])
-            if question[m.end() : start].strip() == ""
-            for w in entries[i].fi
-            for a in analyze(w)
-            if a.get("CLASS") == "teonsana" and a.get("BASEFORM") not in _AUXILIARIES
-        )
-    m = _WHO.search(question)
-    if not m:
-        return frozenset()
-    out = {
+def _verb_lemmas(ws) -> set[str]:
+    """Lemmas of the verbs among ``ws`` that say what is done ("myöntää", not "voida")."""
+    return {
         a["BASEFORM"]
-        for w in words(question[m.end() :])
-        if w.islower()  # "Suomi.fi" is no verb "suomia"
+        for w in ws
         for a in analyze(w)
         if a.get("CLASS") == "teonsana" and a.get("BASEFORM") not in _AUXILIARIES
     }
+
+
+def _asked_acts(question: str, lang: str) -> frozenset[str]:
+    """The verbs after "kuka"/"ketkä" in a Finnish question: what the asked doer does. In a
+    Swedish or English one ("Vem beviljar…", "Who grants…"), the Finnish verbs of the glossary
+    term right after the question word."""
+    m = (_WHO if lang == "fi" else _WHO_OTHER).search(question)
+    if not m:
+        return frozenset()
+    if lang != "fi":
+        entries = load_glossary()
+        return frozenset(
+            _verb_lemmas(
+                w
+                for start, _, i in matches(question, lang)
+                if not question[m.end() : start].strip()
+                for w in entries[i].fi
+            )
+        )
+    out = _verb_lemmas(w for w in words(question[m.end() :]) if w.islower())  # "Suomi.fi"
     return frozenset(out | {x for v in out for x in finnish_synonyms(v)})
 
 
