@@ -31,6 +31,7 @@ from bot.intent import (
     need_words,
 )
 from index.analysis import (
+    acting_lemmas,
     analyze,
     function_words,
     is_partitive,
@@ -1226,10 +1227,7 @@ def _asked_acts(question: str, lang: str) -> frozenset[str]:
 def _does(word: str, acts: frozenset[str]) -> bool:
     """The word is one of ``acts`` done by someone named (active, third person), not passive
     ("arvioidaan") nor an instruction ("Varmista")."""
-    return word.islower() and any(
-        a.get("BASEFORM") in acts and a.get("PERSON") == "3" and a.get("MOOD") == "indicative"
-        for a in analyze(word)
-    )
+    return word.islower() and bool(acting_lemmas(word) & acts)
 
 
 _FUNDING = re.compile(r"rahoitta|rahoittaj|finansier|fund", re.I)

@@ -136,6 +136,17 @@ def is_verb(word: str) -> bool:
     return any(a.get("CLASS") == "teonsana" for a in analyze(word.lower()))
 
 
+@lru_cache(maxsize=50_000)
+def acting_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of the readings of ``word`` that are a verb done by someone named: active, third
+    person, indicative ("arvioi", "myöntävät"; not "arvioidaan", not "Varmista")."""
+    return frozenset(
+        a["BASEFORM"]
+        for a in analyze(word.lower())
+        if a.get("PERSON") == "3" and a.get("MOOD") == "indicative" and "BASEFORM" in a
+    )
+
+
 # Lemmas of auxiliary verbs: inflected forms ("piti", "voidaan") slip past the surface stop list.
 _STOP_LEMMAS = {"olla", "voida", "pitää", "täytyä", "ei"}
 
