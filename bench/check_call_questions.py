@@ -7,6 +7,7 @@ Every answerable question also has an `also` list (possibly empty) of other plac
 same fact, each {"document", "page", "answer"}; each entry is verified the same way.
 Also checks the schema and the minimum counts.  Exits non-zero on any problem.
 An optional path checks another question file (e.g. the held-out set) by the same rules.
+An optional `history` lists the earlier questions of the question's conversation (follow-ups).
 
     .venv/bin/python bench/check_call_questions.py [bench/call_questions_heldout.jsonl]
 """
@@ -75,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         ids.add(qid)
         if not isinstance(it.get("question"), str) or not it["question"].strip():
             errors.append(f"{qid}: missing question")
+        history = it.get("history", [])
+        if not isinstance(history, list) or not all(
+            isinstance(h, str) and h.strip() for h in history
+        ):
+            errors.append(f"{qid}: history must be a list of earlier questions")
         lang = it.get("language")
         if lang not in ("fi", "sv", "en"):
             errors.append(f"{qid}: bad language {lang!r}")
