@@ -222,19 +222,31 @@ class Answerer:
             question = standard_finnish(question)  # "millon", "onks": spoken forms written out
         question = fix_typos(question, lang, vocabulary)
         prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
-        follow = prev is not None and prev.last is not None and is_follow_up(question)
+        last = prev.last if prev is not None else None
+        follow = last is not None and is_follow_up(question)
+        named = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
+        if (
+            last is not None
+            and named is not None
+            and calls is not None
+            and names_only_a_call(question, lang, calls)
+            and detect_language(last.question) == lang
+        ):
+            # "Entä syksyn 2023 haussa?": the previous question, asked of the call now named.
+            question = without_call_words(last.question, lang, calls, last.call_id)
+            search_query = f"{question} {base['question']}"
+        else:
+            search_query = f"{question} {last.search_query}" if follow else question
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
         # asks and names the call; what is asked, and the words to find, are in the question.
         asked = asked_part(question)
-        search_query = f"{question} {prev.last.search_query}" if follow else question
-        call = None
-        if calls is not None:
-            call = (
-                calls.call(req.call_id or "")
-                or match_call(question, calls)
-                or (calls.call(prev.last.call_id or "") if follow else None)
-            )
         need = classify(asked)
+        call = named
+        if call is None and calls is not None and last is not None:
+            # In a conversation about a call, a question that names no call is about that call
+            # ("Kuka on yhteyshenkilö?"), unless it asks which calls are open.
+            if follow or not (need is Need.STATUS or is_next_call(asked)):
+                call = calls.call(last.call_id or "")
         if need in (Need.GENERAL, Need.ELIGIBILITY):
             years = {call.opens.year, call.closes.year} if call else set()
             need = situation_figure_need(question, asked, years) or need
@@ -824,6 +836,41 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     if rest != question and (call := _match_call(rest, calls)) is not None:
         return call
     return _match_call(question, calls)
+
+
+def names_only_a_call(question: str, lang: str, calls: CallsFile) -> bool:
+    """Whether a question's only words name a call: "Entä syksyn 2023 haussa?", "And in the
+    parenting call?" ask the previous question again, of that call."""
+    named = set().union(*(call_terms(c, lang) for c in calls.calls)) | _GENERIC | _FOLLOW_UP_WORDS
+    return all(
+        set(terms(w, lang)) <= named or match_call(w, calls) is not None
+        for w in re.findall(r"[\w:.-]+", question)
+    )
+
+
+# The words that make a question lean on the previous one ("entä", "what about").
+_FOLLOW_UP_WORDS = set(
+    "entä entäs mites ja and what about how och hur vad gäller then sitten".split()
+)
+
+
+def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str | None) -> str:
+    """The question with the words that name its call left out ("Paljonko rahaa OKM:n kevään
+    2025 haussa on?" → "Paljonko rahaa on?"), so that it can be asked of another call."""
+    call = calls.call(call_id or "")
+    if call is None:
+        return question
+    named = call_terms(call, lang)
+    kept = [
+        w
+        for w in question.split()
+        if not (ws := set(terms(w, lang))) or not (ws <= named or match_call(w, calls) is call)
+    ]
+    while kept and not terms(kept[-1], lang):  # "…pågå i", "…apply in the"
+        kept.pop()
+    end = question.rstrip()[-1:]
+    text = " ".join(kept).rstrip(" ,")
+    return text + end if end in "?!." and not text.endswith(end) else text
 
 
 def _season_names_call(question: str, seasons: set[str]) -> bool:

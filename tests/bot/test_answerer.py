@@ -152,6 +152,82 @@ def test_follow_up_uses_the_previous_turn(corpus):
     assert alone.call_id != "okm-kevat-2025" or alone.refused
 
 
+@pytest.mark.parametrize(
+    "turns, call_id, says",
+    [
+        # The previous question, asked of the call the follow-up names; and again of the next.
+        (
+            [
+                "Paljonko rahaa OKM:n kevään 2025 haussa on?",
+                "Entä vanhemmuushaussa?",
+                "Entä koordinaatiohaussa?",
+            ],
+            "koordinaatio-2025",
+            "2,1 miljoonaa",
+        ),
+        (
+            [
+                "How long can a project last in the parenting support call?",
+                "And in the autumn 2023 call?",
+            ],
+            "lnp-syksy-2023",
+            "36 kuukautta",
+        ),
+        (
+            [
+                "Hur mycket pengar finns det i föräldraskapsutlysningen?",
+                "Och i koordinationsutlysningen?",
+            ],
+            "koordinaatio-2025",
+            "2,1 miljoonaa",
+        ),
+        # A question that names no call is about the call of the conversation.
+        (
+            ["Milloin vanhemmuushaku päättyy?", "Paljonko rahaa haussa on yhteensä?"],
+            "vanhemmuus-2024",
+            "7 miljoonaa",
+        ),
+    ],
+)
+def test_a_follow_up_asks_of_the_conversations_call(corpus, turns, call_id, says):
+    conversation = f"f-{call_id}-{len(turns)}-{turns[0][:4]}"
+    for question in turns[:-1]:
+        assert not ask(corpus, question, conversation_id=conversation).refused
+    a = ask(corpus, turns[-1], conversation_id=conversation)
+    assert not a.refused and a.call_id == call_id
+    assert says in a.answer.split("[1]")[0]
+
+
+def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
+    ask(corpus, "Milloin vanhemmuushaku päättyy?", conversation_id="f-open")
+    a = ask(corpus, "Mitkä haut ovat nyt auki?", conversation_id="f-open")
+    # Every call's status, not only the one talked about.
+    assert a.call_id is None and a.answer.count("\nHaku ") == 4
+
+
+def test_without_call_words_keeps_what_is_asked(corpus):
+    from bot.answerer import without_call_words
+
+    calls = corpus.services.calls()
+    assert (
+        without_call_words(
+            "Paljonko rahaa OKM:n kevään 2025 haussa on?", "fi", calls, "okm-kevat-2025"
+        )
+        == "Paljonko rahaa?"
+    )
+    assert (
+        without_call_words(
+            "Hur länge får ett projekt pågå i föräldraskapsutlysningen?",
+            "sv",
+            calls,
+            "vanhemmuus-2024",
+        )
+        == "Hur länge får ett projekt pågå?"
+    )
+    # No call to leave out: the question as it was.
+    assert without_call_words("Who can apply?", "en", calls, None) == "Who can apply?"
+
+
 def test_a_follow_up_reaching_another_process_finds_the_conversation(corpus):
     """Two API processes behind a load balancer share the database, so the follow-up may
     land on the other one: a second Answerer over a new engine on the same database."""
