@@ -24,6 +24,7 @@ from bot.extract import (
     absent_terms,
     coverage,
     names_in,
+    only_a_part,
     person_named,
     question_concepts,
     rank_sentences,
@@ -35,6 +36,7 @@ from bot.extract import (
     unknown_kinds,
     unknown_names,
     unknown_words,
+    with_part_number,
 )
 from bot.intent import (
     APPLIED_SUM_ASKED,
@@ -69,6 +71,8 @@ from bot.intent import (
     second_asked,
     situation_figure_need,
     without_comparisons,
+    without_lead_in,
+    without_pointing_back,
 )
 from bot.models import Answer, Citation
 from bot.spelling import fix_typos, restore_letters, standard_finnish
@@ -221,32 +225,11 @@ class Answerer:
         if lang == "fi":
             question = standard_finnish(question)  # "millon", "onks": spoken forms written out
         question = fix_typos(question, lang, vocabulary)
-        prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
-        last = prev.last if prev is not None else None
-        follow = last is not None and is_follow_up(question)
-        named = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
-        if (
-            last is not None
-            and named is not None
-            and calls is not None
-            and names_only_a_call(question, lang, calls)
-            and detect_language(last.question) == lang
-        ):
-            # "Entä syksyn 2023 haussa?": the previous question, asked of the call now named.
-            question = without_call_words(last.question, lang, calls, last.call_id)
-            search_query = f"{question} {base['question']}"
-        else:
-            search_query = f"{question} {last.search_query}" if follow else question
+        question, search_query, call = self._in_conversation(req, question, lang, calls)
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
         # asks and names the call; what is asked, and the words to find, are in the question.
         asked = asked_part(question)
         need = classify(asked)
-        call = named
-        if call is None and calls is not None and last is not None:
-            # In a conversation about a call, a question that names no call is about that call
-            # ("Kuka on yhteyshenkilö?"), unless it asks which calls are open.
-            if follow or not (need is Need.STATUS or is_next_call(asked)):
-                call = calls.call(last.call_id or "")
         if need in (Need.GENERAL, Need.ELIGIBILITY):
             years = {call.opens.year, call.closes.year} if call else set()
             need = situation_figure_need(question, asked, years) or need
@@ -278,6 +261,43 @@ class Answerer:
                 ),
             )
         return answer, plan
+
+    def _in_conversation(
+        self, req: AnswerRequest, question: str, lang: str, calls: CallsFile | None
+    ) -> tuple[str, str, Call | None]:
+        """What is asked, what to search for, and of which call, after the turns before it.
+
+        "Entä syksyn 2023 haussa?" asks the previous question of another call, "entä alakohtaan
+        2?" of another strand; "Kuka sitä rahoittaa?" and "Kuka on yhteyshenkilö?" ask of the
+        call talked about. "Eri aihe: …" starts afresh.
+        """
+        question, new_topic = without_lead_in(question)
+        named = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
+        prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
+        last = prev.last if prev is not None and not new_topic else None
+        if last is None or calls is None:
+            return question, question, named
+        follow = is_follow_up(question)
+        same_language = detect_language(last.question) == lang
+        part = only_a_part(question, lang, _FOLLOW_UP_WORDS)
+        if named is not None and same_language and names_only_a_call(question, lang, calls):
+            asked = without_call_words(last.question, lang, calls, last.call_id)
+            return asked, f"{asked} {question}", named
+        if part and same_language and (asked := with_part_number(last.question, part)):
+            return asked, f"{asked} {question}", named or calls.call(last.call_id or "")
+        search_query = f"{question} {last.search_query}" if follow else question
+        if follow and (named is not None or last.call_id):
+            question = without_pointing_back(question)
+        if named is not None:
+            return question, search_query, named
+        asked = asked_part(question)
+        if not follow and (classify(asked) is Need.STATUS or is_next_call(asked)):
+            return question, search_query, None  # "Mitkä haut ovat auki?": every call
+        # A question that names no call is about the call talked about.
+        call = calls.call(last.call_id or "")
+        if call is not None and not follow:
+            search_query = f"{question} {last.search_query}"
+        return question, search_query, call
 
     # ---- answering ------------------------------------------------------------------------
     def _extractive(self, base, lang, need, search_query, question, calls, call, strict_call):

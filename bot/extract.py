@@ -923,6 +923,26 @@ def asked_part_number(question: str) -> str | None:
     )
 
 
+def only_a_part(question: str, lang: str, besides: set[str]) -> str | None:
+    """The number of the part a follow-up names when it names nothing else but words in
+    ``besides``: "entä alakohtaan 2?", "And strand 2?"."""
+    number = asked_part_number(question)
+    if number is None:
+        return None
+    rest = _PART_NUMBER.sub(" ", question)
+    for _, pattern in _ORDINAL_PART:
+        rest = pattern.sub(" ", rest)
+    return None if set(terms(rest, lang)) - besides else number
+
+
+def with_part_number(question: str, number: str) -> str | None:
+    """The question asked of another numbered part ("paljonko alakohtaan 1…" → "…2…"); None
+    when it names no part by its number."""
+    if not _PART_NUMBER.search(question):
+        return None
+    return _PART_NUMBER.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + number, question)
+
+
 def _part_number(text: str) -> str | None:
     m = _PART_NUMBER.search(text)
     return m.group(1) if m else None

@@ -1026,9 +1026,59 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# Words that point back at what the conversation is about ("Kuka sitä rahoittaa?").
+_POINTING_BACK = re.compile(
+    r"\s*\b(se|sen|sitä|siihen|siitä|sille|siinä|sillä|ne|niiden|niitä|niihin|niistä|niille|"
+    r"niissä|it|its|they|them|their|den|det|dess|dem|deras)\b",
+    _I,
+)
+
+
+def without_pointing_back(question: str) -> str:
+    """A follow-up without the words that point back at the call talked about: "Kuka sitä
+    rahoittaa?" asks "Kuka rahoittaa?" of that call, which the filter settles."""
+    return _POINTING_BACK.sub("", question).strip()
+
+
 def is_follow_up(question: str) -> bool:
     """Short questions that lean on the previous turn ("entä sen budjetti?")."""
     return len(question.split()) <= 8 and bool(_FOLLOW_UP.search(question))
+
+
+# "Eri aihe: …", "Unrelated: …", "En annan sak: …": what follows is asked on its own.
+_NEW_TOPIC = re.compile(
+    r"\b(eri (aihe|asia|kysymys)|toinen (juttu|asia|kysymys)|(ihan|aivan|jotain) (muuta|muu asia)|"
+    r"kysyn (vielä )?(ihan |aivan )?(muuta|toista|eri)|vaihdetaan aihetta|uusi (aihe|kysymys)|"
+    r"unrelated|(different|another|new|other|separate) (topic|question|thing|subject|matter)|"
+    r"chang(e|ing) (the )?(topic|subject)|on another note|"
+    r"(en )?annan (sak|fråga)|helt annat|nytt ämne|(byta|byter) ämne|ny fråga)\b",
+    _I,
+)
+# "Anteeks, jatketaan suomeksi: …", "Sorry, could you answer in English – …": a lead-in that
+# asks nothing; the conversation goes on.
+_LEAD_IN = re.compile(
+    r"\b(anteeks\w*|sori|sorry|ursäkta|förlåt|pahoittelen|by the way|btw|muuten|förresten|"
+    r"suomeksi|ruotsiksi|englanniksi|in (english|finnish|swedish)|på (svenska|finska|engelska)|"
+    r"vielä|one more|en sak till|yksi juttu vielä|hei|moi|terve|hello|hi|hej)\b",
+    _I,
+)
+_LEAD_IN_END = re.compile(r"\s*(:|\s[–—-])\s+")
+
+
+def without_lead_in(question: str) -> tuple[str, bool]:
+    """The question without a lead-in that asks nothing ("Eri aihe: …", "Sorry, in English
+    please – …"), and whether the lead-in turns to a new topic."""
+    m = _LEAD_IN_END.search(question)
+    if m is None or m.start() > 60:
+        return question, False
+    lead, rest = question[: m.start()], question[m.end() :]
+    if not rest.strip() or "?" in lead:
+        return question, False
+    if _NEW_TOPIC.search(lead):
+        return rest, True
+    if _LEAD_IN.search(lead) and len(lead.split()) <= 8:
+        return rest, False
+    return question, False
 
 
 # "Miten 9,3 miljoonaa jakautui OKM:n ja STM:n kesken?": a split of a sum wants two figures.
