@@ -65,6 +65,7 @@ from bot.intent import (
     is_follow_up,
     is_injection,
     is_next_call,
+    naming_the_person,
     offers_a_figure,
     offers_a_start,
     person_titled,
@@ -258,6 +259,7 @@ class Answerer:
                     search_query if not answer.refused else question,
                     answer.call_id,
                     answer.refused,
+                    _first_person(answer.answer, calls) if not answer.refused else None,
                 ),
             )
         return answer, plan
@@ -277,6 +279,8 @@ class Answerer:
         last = prev.last if prev is not None and not new_topic else None
         if last is None or calls is None:
             return question, question, named
+        if last.person:
+            question = naming_the_person(question, lang, last.person)
         follow = is_follow_up(question)
         same_language = detect_language(last.question) == lang
         part = only_a_part(question, lang, _FOLLOW_UP_WORDS)
@@ -856,6 +860,16 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     if rest != question and (call := _match_call(rest, calls)) is not None:
         return call
     return _match_call(question, calls)
+
+
+def _first_person(text: str, calls: CallsFile | None) -> str | None:
+    """The contact person of calls.yaml that ``text`` names first."""
+    if calls is None:
+        return None
+    names = {c.name for call in calls.calls for c in call.contacts}
+    names.add(calls.managing_authority.contact.name)
+    found = [(text.find(n), n) for n in names if n and n in text]
+    return min(found)[1] if found else None
 
 
 def names_only_a_call(question: str, lang: str, calls: CallsFile) -> bool:

@@ -13,6 +13,8 @@ class Turn:
     search_query: str
     call_id: str | None
     refused: bool
+    # The contact person the answer named first, whom "Vilket telefonnummer har han?" means.
+    person: str | None = None
 
 
 @dataclass
@@ -50,6 +52,7 @@ class SharedConversationStore:
             "search_query": redact(turn.search_query),
             "call_id": turn.call_id,
             "refused": turn.refused,
+            "person": turn.person,
         }
 
         def append(old: str | None) -> str:

@@ -1040,6 +1040,21 @@ def without_pointing_back(question: str) -> str:
     return _POINTING_BACK.sub("", question).strip()
 
 
+# "Vilket telefonnummer har han?", "What's her email?", "Mikä on hänen numeronsa?" (the
+# Finnish "he" is "they").
+_PERSON_POINTED = {
+    "fi": r"hän|hänen|häntä|häneen|hänelle|hänellä|häneltä|hänet|hänestä",
+    "sv": r"han|hon|hen|hans|hennes|honom|henne",
+    "en": r"he|she|him|her|his|hers",
+}
+
+
+def naming_the_person(question: str, lang: str, person: str) -> str:
+    """A follow-up about the person the previous answer named, with the name for the pronoun."""
+    pointed = _PERSON_POINTED.get(lang)
+    return re.sub(rf"\b({pointed})\b", person, question, flags=_I) if pointed else question
+
+
 def is_follow_up(question: str) -> bool:
     """Short questions that lean on the previous turn ("entä sen budjetti?")."""
     return len(question.split()) <= 8 and bool(_FOLLOW_UP.search(question))

@@ -202,6 +202,12 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "okm-kevat-2025",
             "3.5 million",
         ),
+        # "han" is the contact person the previous answer named.
+        (
+            ["Vem är kontaktperson för utlysningen hösten 2023?", "Vilket telefonnummer har han?"],
+            "lnp-syksy-2023",
+            "0295 025 116",
+        ),
         # A question that names no call is about the call of the conversation.
         (
             ["Milloin vanhemmuushaku päättyy?", "Paljonko rahaa haussa on yhteensä?"],

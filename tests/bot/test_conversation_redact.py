@@ -35,6 +35,9 @@ def test_shared_conversations_are_seen_by_every_process_expire_and_are_redacted(
     with create_engine(url).connect() as conn:
         stored = " ".join(r[0] for r in conn.execute(text("select value from conversations")))
     assert "040 123 4567" not in stored and "[phone]" in stored
+    # The contact person an answer named is kept for "Vilket telefonnummer har han?".
+    one.add("e", Turn("Vem är kontaktperson?", "q", "x", False, "Antti Hieta"))
+    assert two.get("e").last.person == "Antti Hieta" and conv.last.person is None
     time.sleep(0.4)
     assert one.get("c") is None and two.get("d") is None
 
