@@ -289,7 +289,7 @@ class Answerer:
             return asked, f"{asked} {question}", named
         if part and same_language and (asked := with_part_number(last.question, part)):
             return asked, f"{asked} {question}", named or calls.call(last.call_id or "")
-        search_query = f"{question} {last.search_query}" if follow else question
+        search_query = _with_earlier(question, last.search_query) if follow else question
         if follow and (named is not None or last.call_id):
             question = without_pointing_back(question)
         if named is not None:
@@ -300,7 +300,7 @@ class Answerer:
         # A question that names no call is about the call talked about.
         call = calls.call(last.call_id or "")
         if call is not None and not follow:
-            search_query = f"{question} {last.search_query}"
+            search_query = _with_earlier(question, last.search_query)
         return question, search_query, call
 
     # ---- answering ------------------------------------------------------------------------
@@ -860,6 +860,15 @@ def match_call(question: str, calls: CallsFile) -> Call | None:
     if rest != question and (call := _match_call(rest, calls)) is not None:
         return call
     return _match_call(question, calls)
+
+
+_EARLIER_WORDS = 40
+
+
+def _with_earlier(question: str, earlier: str) -> str:
+    """The words to search for: the question's, then the earlier turns' (newest first), up to
+    a limit, so that a long chain of follow-ups does not drown the question."""
+    return " ".join(f"{question} {earlier}".split()[: len(question.split()) + _EARLIER_WORDS])
 
 
 def _first_person(text: str, calls: CallsFile | None) -> str | None:

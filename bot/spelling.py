@@ -142,6 +142,8 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
+        if lang == "en" and word.lower() in _CONTRACTED:
+            return _CONTRACTED[word.lower()]  # "whats the call code": chat without apostrophes
         if len(word) < _MIN_TYPO_LENGTH[lang] or not word.isalpha() or _name_or_part(m):
             return word
         if lang == "fi":
@@ -178,6 +180,32 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
 
 
 _LANGS = ("fi", "sv", "en")
+# English contractions typed without the apostrophe ("its" is a word of its own).
+_CONTRACTED = {
+    "whats": "what is",
+    "whos": "who is",
+    "wheres": "where is",
+    "whens": "when is",
+    "hows": "how is",
+    "thats": "that is",
+    "theres": "there is",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "doesnt": "does not",
+    "dont": "do not",
+    "didnt": "did not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "cant": "cannot",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "wont": "will not",
+    "im": "I am",
+    "ive": "I have",
+    "youre": "you are",
+}
 # A Finnish word a slip away from another is seldom a different word when it is this long.
 _MIN_SLIP_OF_A_WORD = 10
 

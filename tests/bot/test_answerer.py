@@ -234,6 +234,15 @@ def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
     assert a.call_id is None and a.answer.count("\nHaku ") == 4
 
 
+def test_a_long_chain_of_follow_ups_searches_with_a_bounded_query(corpus):
+    ask(corpus, "Paljonko rahaa OKM:n kevään 2025 haussa on?", conversation_id="f-chain")
+    for _ in range(16):
+        a = ask(corpus, "Entä sen hakuaika?", conversation_id="f-chain")
+        assert a.call_id == "okm-kevat-2025" and "6.6.2025" in a.answer
+    turn = corpus.services.answerer.conversations.get("f-chain").last
+    assert len(turn.search_query.split()) <= len("Entä sen hakuaika?".split()) + 40
+
+
 def test_a_new_topic_is_not_asked_of_the_conversations_call(corpus):
     ask(corpus, "Syksyn 2023 haku: mikä oli omarahoitusosuus?", conversation_id="f-new")
     a = ask(
