@@ -22,9 +22,11 @@ from bot.extract import (
     absent_finnish_terms,
     absent_subjects,
     absent_terms,
+    asked_part_number,
     coverage,
     names_in,
     only_a_part,
+    part_named,
     person_named,
     question_concepts,
     rank_sentences,
@@ -292,6 +294,10 @@ class Answerer:
         search_query = _with_earlier(question, last.search_query) if follow else question
         if follow and (named is not None or last.call_id):
             question = without_pointing_back(question)
+            earlier = part_named(last.question)
+            if earlier and same_language and asked_part_number(question) is None:
+                # "Pitääkö sen olla ilmaista?" after "alakohta 1 kiinnostaa": of strand 1.
+                question = f"{question.rstrip(' ?')} ({earlier})?"
         if named is not None:
             return question, search_query, named
         asked = asked_part(question)

@@ -935,6 +935,12 @@ def only_a_part(question: str, lang: str, besides: set[str]) -> str | None:
     return None if set(terms(rest, lang)) - besides else number
 
 
+def part_named(question: str) -> str | None:
+    """The words that name a numbered part ("alakohdan 1", "strand 2"), as the question has them."""
+    m = _PART_NUMBER.search(question)
+    return m.group(0) if m else None
+
+
 def with_part_number(question: str, number: str) -> str | None:
     """The question asked of another numbered part ("paljonko alakohtaan 1…" → "…2…"); None
     when it names no part by its number."""

@@ -202,6 +202,12 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "okm-kevat-2025",
             "3.5 million",
         ),
+        # "sen" is strand 1, which the previous turn named.
+        (
+            ["OKM:n kevään 2025 haun alakohta 1 kiinnostaa meitä.", "Pitääkö sen olla ilmaista?"],
+            "okm-kevat-2025",
+            "maksutonta",
+        ),
         # "han" is the contact person the previous answer named.
         (
             ["Vem är kontaktperson för utlysningen hösten 2023?", "Vilket telefonnummer har han?"],
