@@ -162,11 +162,15 @@ def fix_typos(question: str, lang: str, vocabulary: Container[str] | None) -> st
             # No Swedish dictionary: a long word one slip from exactly one word the documents or
             # the glossary know ("infotilfället" is "infotillfället").
             low = word.lower()
-            if _term_opening(low):
-                return word
+            # A compound opening with a term ("kostnadsberäkning") is left alone, unless one slip
+            # away is a whole term ("kostnadsmodel" is "kostnadsmodell").
+            opening = _term_opening(low)
             found = {}  # each mending and the length of the glossary term it opens with
             for c in _edits(low):
-                if c[:1] == low[:1] and ((n := _term_opening(c)) or ours(c)):
+                if c[:1] != low[:1]:
+                    continue
+                n = _term_opening(c)
+                if (n == len(c) > opening) if opening else (n or ours(c)):
                     found[c] = n
             # The one that is more of a term wins: "förskottsbetalning", not "förskottbetalning".
             best = [c for c, n in found.items() if n == max(found.values(), default=0)]

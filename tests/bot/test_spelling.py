@@ -128,6 +128,13 @@ def test_a_long_swedish_word_is_mended_into_the_one_glossary_or_document_word_a_
     assert fix_typos("nar ar sista ansokningsdagg", "sv", SV_VOCAB) == (
         "nar ar sista ansökningsdagg"
     )
+    # A compound opening with a term ("kostnad") stays, unless a slip away is a whole term.
+    assert fix_typos("Och vilken kostnadsmodel används?", "sv", SV_VOCAB) == (
+        "Och vilken kostnadsmodell används?"
+    )
+    assert fix_typos("Hur går kostnadsberäkningen till?", "sv", SV_VOCAB) == (
+        "Hur går kostnadsberäkningen till?"
+    )
     # A word the glossary does not know, and short words, stay as typed.
     assert fix_typos("Måste vi ha en styrgrupp?", "sv", SV_VOCAB) == "Måste vi ha en styrgrupp?"
     assert fix_typos("Hur mycket stöd får vi?", "sv", SV_VOCAB) == "Hur mycket stöd får vi?"
