@@ -228,7 +228,7 @@ class Answerer:
         if lang == "fi":
             question = standard_finnish(question)  # "millon", "onks": spoken forms written out
         question = fix_typos(question, lang, vocabulary)
-        question, search_query, call = self._in_conversation(req, question, lang, calls)
+        question, search_query, call, reading = self._in_conversation(req, question, lang, calls)
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
         # asks and names the call; what is asked, and the words to find, are in the question.
         asked = asked_part(question)
@@ -251,7 +251,7 @@ class Answerer:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
             answer, plan = self._extractive(
-                base, lang, need, search_query, question, calls, call, strict_call=bool(req.call_id)
+                base, reading, need, search_query, question, calls, call, bool(req.call_id)
             )
         if req.conversation_id:
             self.conversations.add(
@@ -268,29 +268,32 @@ class Answerer:
 
     def _in_conversation(
         self, req: AnswerRequest, question: str, lang: str, calls: CallsFile | None
-    ) -> tuple[str, str, Call | None]:
-        """What is asked, what to search for, and of which call, after the turns before it.
+    ) -> tuple[str, str, Call | None, str]:
+        """What is asked, what to search for, of which call, and the language to read the asked
+        question in, after the turns before it.
 
         "Entä syksyn 2023 haussa?" asks the previous question of another call, "entä alakohtaan
-        2?" of another strand; "Kuka sitä rahoittaa?" and "Kuka on yhteyshenkilö?" ask of the
-        call talked about. "Eri aihe: …" starts afresh.
+        2?" of another strand, and "And in the parenting call?" asks the Finnish question before
+        it (read as Finnish, answered in English); "Kuka sitä rahoittaa?" and "Kuka on
+        yhteyshenkilö?" ask of the call talked about. "Eri aihe: …" starts afresh.
         """
         question, new_topic = without_lead_in(question)
         named = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
         prev = self.conversations.get(req.conversation_id) if req.conversation_id else None
         last = prev.last if prev is not None and not new_topic else None
         if last is None or calls is None:
-            return question, question, named
+            return question, question, named, lang
         if last.person:
             question = naming_the_person(question, lang, last.person)
         follow = is_follow_up(question)
-        same_language = detect_language(last.question) == lang
+        before = detect_language(last.question)
+        same_language = before == lang
         part = only_a_part(question, lang, _FOLLOW_UP_WORDS)
-        if named is not None and same_language and names_only_a_call(question, lang, calls):
-            asked = without_call_words(last.question, lang, calls, last.call_id)
-            return asked, f"{asked} {question}", named
-        if part and same_language and (asked := with_part_number(last.question, part)):
-            return asked, f"{asked} {question}", named or calls.call(last.call_id or "")
+        if named is not None and names_only_a_call(question, lang, calls):
+            asked = without_call_words(last.question, before, calls, last.call_id)
+            return asked, f"{asked} {question}", named, before
+        if part and (asked := with_part_number(last.question, part)):
+            return asked, f"{asked} {question}", named or calls.call(last.call_id or ""), before
         search_query = _with_earlier(question, last.search_query) if follow else question
         if follow and (named is not None or last.call_id):
             question = without_pointing_back(question)
@@ -299,18 +302,22 @@ class Answerer:
                 # "Pitääkö sen olla ilmaista?" after "alakohta 1 kiinnostaa": of strand 1.
                 question = f"{question.rstrip(' ?')} ({earlier})?"
         if named is not None:
-            return question, search_query, named
+            return question, search_query, named, lang
         asked = asked_part(question)
         if not follow and (classify(asked) is Need.STATUS or is_next_call(asked)):
-            return question, search_query, None  # "Mitkä haut ovat auki?": every call
+            return question, search_query, None, lang  # "Mitkä haut ovat auki?": every call
         # A question that names no call is about the call talked about.
         call = calls.call(last.call_id or "")
         if call is not None and not follow:
             search_query = _with_earlier(question, last.search_query)
-        return question, search_query, call
+        return question, search_query, call, lang
 
     # ---- answering ------------------------------------------------------------------------
     def _extractive(self, base, lang, need, search_query, question, calls, call, strict_call):
+        """The quoted answer, or a refusal. The question is read in ``lang``; the answer is
+        framed in the asker's language (they differ when "And in the parenting call?" asks
+        the Finnish question before it)."""
+        framing = base["language"]
         retriever = self._retriever()
         filters = None
         if call is not None:
@@ -322,7 +329,7 @@ class Answerer:
             query, k=self.passages, filters=filters, dense_query=search_query
         )
         if not passages:
-            return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
+            return self._refuse(base, framing, calls, call, t("no_answer", framing)), None
         # Words that only name the call ("syksyn 2023", "vanhemmuushaku") are settled by the filter;
         # the sentence must match what is asked about it.
         ignore = call_terms(call, lang) if call is not None else set()
@@ -385,7 +392,7 @@ class Answerer:
         )
         if weak:
             log.debug("refused: %s", weak)
-            return self._refuse(base, lang, calls, call, t("no_answer", lang)), None
+            return self._refuse(base, framing, calls, call, t("no_answer", framing)), None
         # Whether to answer is judged on the closest sentences; beside the lead, the reader also
         # sees those nearly as close, where the right one often is.
         chosen = select(ranked, close=SHOWN_CLOSE)
@@ -398,8 +405,8 @@ class Answerer:
         cited_call = calls.call(call_id) if (calls and call_id) else None
         citations = [self._cite(s) for s in chosen]
         quotes = " ".join(f"“{q}” [{i}]" for i, q in enumerate(shown_quotes(chosen), 1))
-        text = f"{t('according', lang)} {quotes}"
-        note = self._status_note(cited_call, lang)
+        text = f"{t('according', framing)} {quotes}"
+        note = self._status_note(cited_call, framing)
         note = f"\n\n{note}" if note else ""
         answer = Answer(
             **base,

@@ -9,6 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from bot.answerer import AnswerRequest, match_call
+from bot.texts import t
+from ingest.language import detect_language
 from tests.conftest import CALLS_YAML, CORPUS
 
 
@@ -181,6 +183,12 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "koordinaatio-2025",
             "2,1 miljoonaa",
         ),
+        # … in another language: the Finnish question is read, the answer framed in English.
+        (
+            ["Kuinka pitkä hanke voi olla vanhemmuushaussa?", "And in the autumn 2023 call?"],
+            "lnp-syksy-2023",
+            "36 kuukautta",
+        ),
         # … and of another strand.
         (
             ["OKM kevät 2025 haku: paljonko alakohtaan 1 on rahaa?", "entä alakohtaan 2?"],
@@ -231,6 +239,8 @@ def test_a_follow_up_asks_of_the_conversations_call(corpus, turns, call_id, says
     # The lead, except for strand 2's row: the strands' table names no strand, and strand 1's
     # row ranks first for any strand's sum, asked alone too (a known weakness).
     assert says in (a.answer if "alakohtaan 2" in turns[-1] else a.answer.split("[1]")[0])
+    assert a.language == detect_language(turns[-1])
+    assert a.answer.startswith(t("according", a.language))
 
 
 def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
