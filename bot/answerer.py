@@ -261,7 +261,7 @@ class Answerer:
                     search_query if not answer.refused else question,
                     answer.call_id,
                     answer.refused,
-                    _first_person(answer.answer, calls) if not answer.refused else None,
+                    _first_person(answer.answer, calls),  # a refusal names whom to ask
                 ),
             )
         return answer, plan

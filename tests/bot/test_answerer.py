@@ -250,6 +250,13 @@ def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
     assert a.call_id is None and a.answer.count("\nHaku ") == 4
 
 
+def test_his_email_after_a_refusal_is_the_contact_it_named(corpus):
+    first = ask(corpus, "Mikä on Ranskan pääkaupunki?", conversation_id="f-refused")
+    assert first.refused and "Antti Hieta" in first.answer
+    a = ask(corpus, "Mikä on hänen sähköpostiosoitteensa?", conversation_id="f-refused")
+    assert not a.refused and "antti.hieta@ely-keskus.fi" in a.answer.split("[1]")[0]
+
+
 def test_a_long_chain_of_follow_ups_searches_with_a_bounded_query(corpus):
     ask(corpus, "Paljonko rahaa OKM:n kevään 2025 haussa on?", conversation_id="f-chain")
     for _ in range(16):
