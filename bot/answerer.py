@@ -81,7 +81,7 @@ from bot.models import Answer, Citation
 from bot.spelling import fix_typos, restore_letters, standard_finnish
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
-from index.analysis import analyze, terms
+from index.analysis import analyze, function_words, terms
 from index.embedding import SentenceVectors
 from index.glossary import finnish_equivalents
 from index.glossary import load as load_glossary
@@ -105,6 +105,9 @@ _SEASONS = {
     "winter": {"talvi", "winter", "vinter", "vintern"},
     "spring": {"kevät", "spring", "vår", "våren"},
 }
+
+
+_SEASON_WORDS = set().union(*_SEASONS.values())
 
 
 def _season(d: dt.date) -> str:
@@ -297,7 +300,7 @@ class Answerer:
         search_query = _with_earlier(question, last.search_query) if follow else question
         if follow and (named is not None or last.call_id):
             question = without_pointing_back(question)
-            earlier = part_named(last.question)
+            earlier = part_named(last.question, before)
             if earlier and same_language and asked_part_number(question) is None:
                 # "Pitääkö sen olla ilmaista?" after "alakohta 1 kiinnostaa": of strand 1.
                 question = f"{question.rstrip(' ?')} ({earlier})?"
@@ -820,7 +823,9 @@ def _title_terms(call: Call) -> set[str]:
     for lang in ("fi", "sv", "en"):
         title = getattr(call.title, lang)
         if title:
-            out |= set(terms(title, lang))
+            # Not "be" of "well-being" nor "mot" ("towards"): "Does it have to be free?" names
+            # no call. A season is kept, though "vår" is also "our".
+            out |= set(terms(title, lang)) - (function_words(lang) - _SEASON_WORDS)
     return out - _GENERIC
 
 

@@ -935,10 +935,16 @@ def only_a_part(question: str, lang: str, besides: set[str]) -> str | None:
     return None if set(terms(rest, lang)) - besides else number
 
 
-def part_named(question: str) -> str | None:
-    """The words that name a numbered part ("alakohdan 1", "strand 2"), as the question has them."""
-    m = _PART_NUMBER.search(question)
-    return m.group(0) if m else None
+_PART_WORD = {"fi": "alakohta", "sv": "delområde", "en": "strand"}
+
+
+def part_named(question: str, lang: str) -> str | None:
+    """The words that name a numbered part ("alakohdan 1", "strand 2"), as the question has
+    them, or else in the question's language ("toinen alakohta": "alakohta 2")."""
+    if m := _PART_NUMBER.search(question):
+        return m.group(0)
+    number = asked_part_number(question)
+    return f"{_PART_WORD.get(lang, 'alakohta')} {number}" if number else None
 
 
 def with_part_number(question: str, number: str) -> str | None:

@@ -1029,7 +1029,7 @@ _FOLLOW_UP = re.compile(
 # Words that point back at what the conversation is about ("Kuka sitä rahoittaa?").
 _POINTING_BACK = re.compile(
     r"\s*\b(se|sen|sitä|siihen|siitä|sille|siinä|sillä|ne|niiden|niitä|niihin|niistä|niille|"
-    r"niissä|it|its|they|them|their|den|det|dess|dem|deras)\b",
+    r"niissä|siellä|sinne|sieltä|it|its|they|them|their|there|den|det|dess|dem|deras|där|dit)\b",
     _I,
 )
 

@@ -84,10 +84,16 @@ _SPOKEN = {
 }
 
 
+_SPOKEN_NUMBER = {"ykkös": "1", "kakkos": "2", "kolmos": "3", "nelos": "4"}
+_SPOKEN_PART = re.compile(r"\b(ykkös|kakkos|kolmos|nelos)-?(alakoh\w*|alateem\w*)", re.I)
+
+
 def standard_finnish(question: str) -> str:
     """A Finnish question with spoken forms written out: the clitic "-ks" ("onks", "voiks") is
     "-ko"/"-kö", and an "i" dropped from a diphthong ("millon", "aikasintaan", "tavotetaan") is
-    put back. Only words Voikko does not know change, and only into words it knows."""
+    put back. Only words Voikko does not know change, and only into words it knows. A part
+    numbered in one word is written with its number ("kakkosalakohdassa": "alakohdassa 2")."""
+    question = _SPOKEN_PART.sub(lambda m: f"{m[2]} {_SPOKEN_NUMBER[m[1].lower()]}", question)
     if not voikko_available():
         return question
 

@@ -374,6 +374,10 @@ def test_match_call_needs_a_distinctive_name(corpus):
         "även av undervisnings- och kulturministeriet, eller bara av SHM?"
     )
     assert match_call(funded, calls).id == "vanhemmuus-2024"
+    # "be" of "well-being" and "up" of "follow-up" are no title words; "vår" (spring) is.
+    assert match_call("Does it have to be free?", calls) is None
+    assert match_call("Can we set up a steering group?", calls) is None
+    assert match_call("När stänger UKM:s vårutlysning?", calls).id == "okm-kevat-2025"
 
 
 def test_a_question_for_people_by_name_needs_a_name(corpus):

@@ -140,6 +140,15 @@ def test_a_long_swedish_word_is_mended_into_the_one_glossary_or_document_word_a_
     assert fix_typos("Hur mycket stöd får vi?", "sv", SV_VOCAB) == "Hur mycket stöd får vi?"
 
 
+def test_a_part_numbered_in_one_word_is_written_with_its_number():
+    assert standard_finnish("Kenelle ykkösalakohta on tarkoitettu?") == (
+        "Kenelle alakohta 1 on tarkoitettu?"
+    )
+    assert standard_finnish("Minkä ikäisille Kakkosalakohdassa?") == (
+        "Minkä ikäisille alakohdassa 2?"
+    )
+
+
 @needs_voikko
 def test_spoken_finnish_is_written_out():
     assert standard_finnish("onks okm:n haussa plussaa jos tavotetaan nuoria") == (
