@@ -811,7 +811,7 @@ def call_terms(call: Call, lang: str = "fi") -> set[str]:
 # Title words every call of the theme shares, or that any funding text uses: they name no call.
 _GENERIC = set(
     "haku utlysning call lapsi nuori perhe barn unga ung tuki tukea stöd support kehittää "
-    "kehittäminen hanke projekt project palvelu toiminta hyvinvointi edistää teema tema theme "
+    "kehittäminen hanke projekt project palvelu toiminta hyvinvointi edistää teema tema tem theme "
     "young people children families familj och and ja sekä "
     # A ministry is a funder (scored as one), not a title word: "Ministry of Social Affairs".
     "ministry ministri ministeriö ministeriet".split()

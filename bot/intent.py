@@ -1066,7 +1066,9 @@ _NEW_TOPIC = re.compile(
     r"kysyn (vielä )?(ihan |aivan )?(muuta|toista|eri)|vaihdetaan aihetta|uusi (aihe|kysymys)|"
     r"unrelated|(different|another|new|other|separate) (topic|question|thing|subject|matter)|"
     r"chang(e|ing) (the )?(topic|subject)|on another note|"
-    r"(en )?annan (sak|fråga)|helt annat|nytt ämne|(byta|byter) ämne|ny fråga)\b",
+    r"(en )?annan (sak|fråga)|helt annat|nytt ämne|(byta|byter) ämne|ny fråga|"
+    # "Ihan yleisesti vielä: …": about the theme, not the call talked about.
+    r"yleisesti|yleisellä tasolla|in general|generally|allmänt|överlag)\b",
     _I,
 )
 # "Anteeks, jatketaan suomeksi: …", "Sorry, could you answer in English – …": a lead-in that

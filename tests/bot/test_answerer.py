@@ -282,6 +282,7 @@ def test_a_new_topic_is_not_asked_of_the_conversations_call(corpus):
     [
         ("Eri aihe: minkä ikäisille alakohta 1 on?", "minkä ikäisille alakohta 1 on?", True),
         ("Unrelated: whats the call code?", "whats the call code?", True),
+        ("Ihan yleisesti vielä: mistä rahastosta?", "mistä rahastosta?", True),
         ("En annan sak: hur mycket pengar fanns det?", "hur mycket pengar fanns det?", True),
         (
             "Anteeks, jatketaan suomeksi: milloin päätökset tulee?",
@@ -378,6 +379,8 @@ def test_match_call_needs_a_distinctive_name(corpus):
     assert match_call("Does it have to be free?", calls) is None
     assert match_call("Can we set up a steering group?", calls) is None
     assert match_call("När stänger UKM:s vårutlysning?", calls).id == "okm-kevat-2025"
+    # "temat" is the theme of every call, though the coordination call's title has it.
+    assert match_call("Vilket program hör hela temat till?", calls) is None
 
 
 def test_a_question_for_people_by_name_needs_a_name(corpus):
