@@ -911,8 +911,12 @@ def names_only_a_call(question: str, lang: str, calls: CallsFile) -> bool:
 
 # The words that make a question lean on the previous one ("entä", "what about").
 _FOLLOW_UP_WORDS = set(
-    "entä entäs mites ja and what about how och hur vad gäller then sitten".split()
+    "entä entäs mites ja and what about how och hur vad gäller then sitten "
+    # "Onko sama myös koordinaatiohaussa?", "Is it the same in the OKM call?"
+    "sama samoin myös päteä koskea same also too apply true likewise samma också även gälla".split()
 )
+# … as the analysis reads them in each language ("gäller": gäll, "applies": appli).
+_FOLLOW_UP_WORDS |= {t for lang in ("sv", "en") for w in _FOLLOW_UP_WORDS for t in terms(w, lang)}
 
 
 def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str | None) -> str:

@@ -183,6 +183,20 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "koordinaatio-2025",
             "2,1 miljoonaa",
         ),
+        # "the same" asks it again of the call named.
+        (
+            [
+                "What is the minimum project size in the autumn 2023 call?",
+                "Is it the same in the parenting call?",
+            ],
+            "vanhemmuus-2024",
+            "150 000",
+        ),
+        (
+            ["Kuinka pitkä hanke voi olla vanhemmuushaussa?", "Onko sama myös syksyn 2023 haussa?"],
+            "lnp-syksy-2023",
+            "36 kuukautta",
+        ),
         # … in another language: the Finnish question is read, the answer framed in English.
         (
             ["Kuinka pitkä hanke voi olla vanhemmuushaussa?", "And in the autumn 2023 call?"],
