@@ -178,9 +178,9 @@ def terms(text: str, lang: str = "fi") -> list[str]:
 _MORE_FUNCTION_WORDS = {
     "sv": set(
         "kunna kommer få får fått nya ny nytt flera ofta mest typ typer slags sorts fanns "
-        "tar".split()
+        "tar hela helt hel".split()
     ),
-    "en": set("get gets got new kind kinds type types sort".split()),
+    "en": set("get gets got new kind kinds type types sort whole entire".split()),
     "fi": set("sama samaa saman samassa samat samoja samoissa muu muuta muussa muissa".split()),
 }
 _NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}

@@ -1264,6 +1264,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
             "^[^“]*“[^”]*15.1.2025",
         ),
+        # "hela" (whole) is no topic, and "temat" names no call.
+        ("Vilket program hör hela temat till?", "^[^“]*“[^”]*Uudistuva ja osaava Suomi"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
