@@ -292,8 +292,9 @@ class Answerer:
         before = detect_language(last.question)
         same_language = before == lang
         part = only_a_part(question, lang, _FOLLOW_UP_WORDS)
-        if named is not None and names_only_a_call(question, lang, calls):
-            asked = without_call_words(last.question, before, calls, last.call_id)
+        if named is not None and (again := asked_again(question, lang, calls, prev.turns, follow)):
+            before = detect_language(again.question)
+            asked = without_call_words(again.question, before, calls, again.call_id)
             return asked, f"{asked} {question}", named, before
         if part and (asked := with_part_number(last.question, part)):
             return asked, f"{asked} {question}", named or calls.call(last.call_id or ""), before
@@ -899,14 +900,24 @@ def _first_person(text: str, calls: CallsFile | None) -> str | None:
     return min(found)[1] if found else None
 
 
-def names_only_a_call(question: str, lang: str, calls: CallsFile) -> bool:
-    """Whether a question's only words name a call: "Entä syksyn 2023 haussa?", "And in the
-    parenting call?" ask the previous question again, of that call."""
+def asked_again(
+    question: str, lang: str, calls: CallsFile, turns: list[Turn], follow: bool
+) -> Turn | None:
+    """The earlier turn that a follow-up naming a call asks again of it: the last one when the
+    follow-up names nothing else ("Entä syksyn 2023 haussa?", "And in the parenting call?"),
+    else the latest whose question has every other word it has ("Are those shares the same in
+    the coordination call?" after "What share of costs can public funding cover…?")."""
     named = set().union(*(call_terms(c, lang) for c in calls.calls)) | _GENERIC | _FOLLOW_UP_WORDS
-    return all(
-        set(terms(w, lang)) <= named or match_call(w, calls) is not None
-        for w in re.findall(r"[\w:.-]+", question)
-    )
+    rest = set()
+    for w in re.findall(r"[\w:.-]+", question):
+        ws = set(terms(w, lang))
+        if not (ws <= named or match_call(w, calls) is not None):
+            rest |= ws
+    if not rest:
+        return turns[-1] if turns else None
+    if not (follow or _SAMENESS & set(terms(question, lang))):
+        return None  # a question of its own, though its words were asked before
+    return next((t for t in reversed(turns) if rest <= set(terms(t.question, lang))), None)
 
 
 # The words that make a question lean on the previous one ("entä", "what about").
@@ -915,6 +926,7 @@ _FOLLOW_UP_WORDS = set(
     # "Onko sama myös koordinaatiohaussa?", "Is it the same in the OKM call?"
     "sama samoin myös päteä koskea same also too apply true likewise samma också även gälla".split()
 )
+_SAMENESS = {"sama", "samoin", "same", "likewise", "samma"}
 # … as the analysis reads them in each language ("gäller": gäll, "applies": appli).
 _FOLLOW_UP_WORDS |= {t for lang in ("sv", "en") for w in _FOLLOW_UP_WORDS for t in terms(w, lang)}
 

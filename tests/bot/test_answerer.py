@@ -197,6 +197,16 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "lnp-syksy-2023",
             "36 kuukautta",
         ),
+        # "that share": the earlier turn that asked about it, asked again of the call named.
+        (
+            [
+                "What share of costs can public funding cover in the parenting call?",
+                "Where do I send the application?",
+                "Is that share the same in the OKM spring call?",
+            ],
+            "okm-kevat-2025",
+            "80 per",
+        ),
         # … in another language: the Finnish question is read, the answer framed in English.
         (
             ["Kuinka pitkä hanke voi olla vanhemmuushaussa?", "And in the autumn 2023 call?"],
