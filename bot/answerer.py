@@ -938,12 +938,14 @@ def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str 
     if call is None:
         return question
     named = call_terms(call, lang)
-    kept = [
-        w
-        for w in question.split()
-        if not (ws := set(terms(w, lang))) or not (ws <= named or match_call(w, calls) is call)
-    ]
-    while kept and not terms(kept[-1], lang):  # "…pågå i", "…apply in the"
+    kept: list[str] = []
+    for w in question.split():
+        if (ws := set(terms(w, lang))) and (ws <= named or match_call(w, calls) is call):
+            while kept and not terms(kept[-1], lang):  # "…pågå i", "…apply in the"
+                kept.pop()
+        else:
+            kept.append(w)
+    while kept and not terms(kept[-1], lang):
         kept.pop()
     end = question.rstrip()[-1:]
     text = " ".join(kept).rstrip(" ,")

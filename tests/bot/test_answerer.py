@@ -344,6 +344,16 @@ def test_without_call_words_keeps_what_is_asked(corpus):
         )
         == "Hur länge får ett projekt pågå?"
     )
+    # The preposition before the call's name goes with it.
+    assert (
+        without_call_words(
+            "Och när ska projekten i föräldraskapsutlysningen vara slutförda?",
+            "sv",
+            calls,
+            "vanhemmuus-2024",
+        )
+        == "Och när ska projekten vara slutförda?"
+    )
     # No call to leave out: the question as it was.
     assert without_call_words("Who can apply?", "en", calls, None) == "Who can apply?"
 
