@@ -911,7 +911,7 @@ def asked_again(
     rest = set()
     for w in re.findall(r"[\w:.-]+", question):
         ws = set(terms(w, lang))
-        if not (ws <= named or match_call(w, calls) is not None):
+        if not (ws <= named or _seasonal_call(w) or match_call(w, calls) is not None):
             rest |= ws
     if not rest:
         return turns[-1] if turns else None
@@ -931,6 +931,11 @@ _SAMENESS = {"sama", "samoin", "same", "likewise", "samma"}
 _FOLLOW_UP_WORDS |= {t for lang in ("sv", "en") for w in _FOLLOW_UP_WORDS for t in terms(w, lang)}
 
 
+def _seasonal_call(word: str) -> bool:
+    """ "vårutlysning", "syyshaku": a call named by its season in one word."""
+    return word.lower().startswith(tuple(_SEASON_WORDS)) and bool(CALL_NAMED.match(word))
+
+
 def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str | None) -> str:
     """The question with the words that name its call left out ("Paljonko rahaa OKM:n kevään
     2025 haussa on?" → "Paljonko rahaa on?"), so that it can be asked of another call."""
@@ -940,7 +945,8 @@ def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str 
     named = call_terms(call, lang)
     kept: list[str] = []
     for w in question.split():
-        if (ws := set(terms(w, lang))) and (ws <= named or match_call(w, calls) is call):
+        ws = set(terms(w, lang))
+        if ws and (ws <= named or _seasonal_call(w) or match_call(w, calls) is call):
             while kept and not terms(kept[-1], lang):  # "…pågå i", "…apply in the"
                 kept.pop()
         else:

@@ -183,6 +183,15 @@ def test_follow_up_uses_the_previous_turn(corpus):
             "koordinaatio-2025",
             "2,1 miljoonaa",
         ),
+        # A call named by its season in one word ("vårutlysning").
+        (
+            [
+                "När kan projekten tidigast börja i föräldraskapsutlysningen?",
+                "Och i UKM:s vårutlysning?",
+            ],
+            "okm-kevat-2025",
+            "1.1.2026",
+        ),
         # "the same" asks it again of the call named.
         (
             [
