@@ -377,7 +377,8 @@ class Answerer:
             # call's own notice when some sentence there has one, but not the best (when none
             # has, digging deeper in the notice mostly finds figures of other things).
             seen = {p.chunk_id for p in passages}
-            own = call is not None and any(s.has_span for s in ranked)
+            # A call code is unmistakable wherever it stands in the notice.
+            own = call is not None and (need is Need.CODE or any(s.has_span for s in ranked))
             deeper = [
                 p
                 for p in retriever.search(

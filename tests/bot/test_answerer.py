@@ -1293,6 +1293,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
             "^[^“]*“[^”]*15.1.2025",
         ),
+        # A call code is searched for in the notice when the first passages have none.
+        ("What is the call code of the parenting support call?", "^[^“]*“[^”]*ESR-VANH-2024-1"),
         # "hela" (whole) is no topic, and "temat" names no call.
         ("Vilket program hör hela temat till?", "^[^“]*“[^”]*Uudistuva ja osaava Suomi"),
     ],
