@@ -912,7 +912,8 @@ def asked_again(
     rest = set()
     for w in re.findall(r"[\w:.-]+", question):
         ws = set(terms(w, lang))
-        if not (ws <= named or _seasonal_call(w) or match_call(w, calls) is not None):
+        seasonal = _season_names_call(w, _SEASON_WORDS)  # "vårutlysning"
+        if not (ws <= named or seasonal or match_call(w, calls) is not None):
             rest |= ws
     if not rest:
         return turns[-1] if turns else None
@@ -932,11 +933,6 @@ _SAMENESS = {"sama", "samoin", "same", "likewise", "samma"}
 _FOLLOW_UP_WORDS |= {t for lang in ("sv", "en") for w in _FOLLOW_UP_WORDS for t in terms(w, lang)}
 
 
-def _seasonal_call(word: str) -> bool:
-    """ "vårutlysning", "syyshaku": a call named by its season in one word."""
-    return word.lower().startswith(tuple(_SEASON_WORDS)) and bool(CALL_NAMED.match(word))
-
-
 def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str | None) -> str:
     """The question with the words that name its call left out ("Paljonko rahaa OKM:n kevään
     2025 haussa on?" → "Paljonko rahaa on?"), so that it can be asked of another call."""
@@ -947,7 +943,8 @@ def without_call_words(question: str, lang: str, calls: CallsFile, call_id: str 
     kept: list[str] = []
     for w in question.split():
         ws = set(terms(w, lang))
-        if ws and (ws <= named or _seasonal_call(w) or match_call(w, calls) is call):
+        seasonal = _season_names_call(w, _SEASON_WORDS)  # "vårutlysningen"
+        if ws and (ws <= named or seasonal or match_call(w, calls) is call):
             while kept and not terms(kept[-1], lang):  # "…pågå i", "…apply in the"
                 kept.pop()
         else:
