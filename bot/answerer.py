@@ -24,6 +24,7 @@ from bot.extract import (
     absent_terms,
     asked_part_number,
     coverage,
+    field_terms,
     names_in,
     only_a_part,
     part_named,
@@ -99,6 +100,7 @@ MIN_DENSE_CROSS = 0.77  # same, Swedish or English question (no word overlap to 
 MIN_DENSE_ON_TARGET = 0.75  # the asked call's own sentence holding the asked kind of answer
 MAX_UNKNOWN = 0.34  # share of topic terms that occur nowhere in the documents
 MAX_UNEXPLAINED = 0.5  # same for a Swedish or English question (glossary terms are known)
+RARE_TERM_CHUNKS = 3  # a field term in at most this many chunks is specific ("ohjausryhmä")
 
 _SEASONS = {
     "autumn": {"syksy", "autumn", "höst", "hösten", "fall"},
@@ -484,6 +486,9 @@ class Answerer:
         ):
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
+        beside = self._beside_the_call(asked, lang, ignore, call) if call is not None else []
+        if beside:
+            return f"terms only other calls' documents use: {beside}"
         if LANGUAGE_ASKED.search(asked) and not self._language_of_the_topic(
             asked, lang, ignore, chosen
         ):
@@ -567,6 +572,27 @@ class Answerer:
         if found < MIN_COVERAGE:
             return f"the passage has {found:.0%} of the topic words"
         return None
+
+    def _beside_the_call(self, asked: str, lang: str, ignore: set[str], call: Call) -> list[str]:
+        """Rare field terms of the question that only other calls' documents use.
+
+        "Does the OKM call require a steering group?": only the parenting call's notice speaks of
+        one, so what the OKM documents say answers something else. A common term ("hakija") is
+        left alone: a notice may say it in other words. So is a question that also names a rare
+        term the call's documents do use.
+        """
+        snap = self._retriever().store.snapshot()
+        if snap is None:
+            return []
+        beside, within = [], []
+        for group in field_terms(asked, lang):
+            if group & ignore:
+                continue  # the term names the call
+            using = snap.keyword.calls_using(group)
+            if 0 < len(using) <= RARE_TERM_CHUNKS:
+                (within if {call.id, ""} & set(using) else beside).append(min(group))
+        # "Voiko matkoja, ostopalveluja ja vuokria laittaa budjettiin?": the call speaks of some.
+        return [] if within else beside
 
     def _other_body(self, asked: str, lang: str) -> bool:
         """The question names a body or place the documents never mention."""

@@ -520,6 +520,30 @@ def absent_finnish_terms(question: str, vocabulary) -> list[str]:
     return [w for w in words(question) if set(word_terms(w, "fi")[:1]) & unused]
 
 
+# What may end a glossary term written out whole: plural and definite endings ("styrgruppen",
+# "partners"). "lokala" (local) is not "lokal" (premises), nor "latest" "late".
+_WHOLE_TERM_END = re.compile(r"(?:s|es|n|en|et|na|er|ar|or|erna|arna|orna|ens)?(?!\w)", re.I)
+
+
+def field_terms(question: str, lang: str) -> list[frozenset[str]]:
+    """The field's terms a question names, each as the Finnish lemmas of its glossary entry:
+    a Finnish noun of the glossary ("ohjausryhmässä"), or a Swedish or English glossary term
+    written out whole ("styrgrupp", "VAT")."""
+    if lang == "fi":
+        found = []
+        for w in words(question):
+            lemma = word_terms(w, "fi")[:1]
+            if lemma and noun_case(w) and (group := finnish_synonyms(lemma[0])):
+                found.append(group | set(lemma))
+        return found
+    entries = load_glossary()
+    return [
+        frozenset(t for w in entries[i].fi for t in word_terms(w, "fi")[:1])
+        for _, end, i in matches(question, lang)
+        if _WHOLE_TERM_END.match(question, end)
+    ]
+
+
 def _used(entry, vocabulary) -> bool:
     """The documents use one of a glossary entry's Finnish terms: each of its words, in some form
     ("maksatus" in "maksatushakemus"), not merely a part of it ("työ" of "vapaaehtoistyö")."""

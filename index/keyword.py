@@ -60,6 +60,17 @@ class KeywordIndex:
     def vocabulary(self) -> dict[str, int]:
         return self._bm25.vocab_dict if self._bm25 is not None else {}
 
+    def calls_using(self, any_of: set[str]) -> list[str]:
+        """The call id ("" for a shared document) of each chunk that holds any of the terms."""
+        vocab = self.vocabulary()
+        known = [t for t in any_of if t in vocab]
+        if not known:
+            return []
+        present = np.zeros(len(self.ids), dtype=bool)
+        for t in known:
+            present |= self._bm25.get_scores([t]) > 0
+        return self.fields["call_id"][present].tolist()
+
     def mask(self, where: dict[str, set[str]] | None) -> np.ndarray | None:
         """Boolean mask of chunks whose fields are in the allowed sets; None means all."""
         if not where:

@@ -1397,3 +1397,46 @@ def test_which_month_is_asked_like_when(corpus):
     q = "Missä kuussa syksyn 2023 hakijat saivat odottaa tietoa rahoituksen myöntämisestä?"
     a = ask(corpus, q)
     assert not a.refused and "helmikuussa 2024" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Only the parenting call's notice speaks of a steering group, and of no other call's.
+        "Måste ett projekt i UKM:s vårutlysning ha en styrgrupp?",
+        "Pitääkö OKM:n kevään 2025 haun hankkeella olla oma ohjausryhmä?",
+        "Does the autumn 2023 call require a steering group for the joint project?",
+        # VAT: the notices of other calls speak of it, the coordination call's does not.
+        "In the coordination project follow-up call, is VAT an eligible cost?",
+    ],
+)
+def test_a_rare_term_only_other_calls_documents_use_is_refused(corpus, question):
+    a = ask(corpus, question)
+    assert a.refused, a.answer
+
+
+def test_a_rare_term_the_calls_own_documents_use_is_answered(corpus):
+    a = ask(corpus, "Kuka vastaa vanhemmuushaun hankekokonaisuuden ohjausryhmästä?")
+    assert not a.refused, a.answer
+    assert "ohjausryhmästä" in a.answer
+    # Travel and rent are in the autumn 2023 notice, bought services only in another: the
+    # question is about the costs the call does speak of.
+    b = ask(
+        corpus,
+        "Budjetoimme syksyn 2023 hakuun. Voiko matkoja, ostopalveluja ja vuokria laittaa "
+        "budjettiin erikseen, vai mitä 40 prosentin kiinteä osuus kattaa?",
+    )
+    assert not b.refused, b.answer
+
+
+def test_a_glossary_term_counts_written_out_whole_or_inflected_not_as_the_start_of_a_word():
+    from bot.extract import field_terms
+
+    assert field_terms("Vem leder styrgruppen?", "sv") == [frozenset({"ohjausryhmä"})]
+    assert field_terms("Is there a steering group?", "en") == [frozenset({"ohjausryhmä"})]
+    # "lokala" is local, not "lokal" (premises); "latest" is not "late".
+    assert frozenset({"vuokra", "toimitila"}) not in field_terms("Kan lokala aktörer delta?", "sv")
+    assert frozenset({"vuokra", "toimitila"}) in field_terms("Ingår lokalen i budgeten?", "sv")
+    assert frozenset({"myöhästynyt"}) not in field_terms("When must it end at the latest?", "en")
+    assert frozenset({"myöhästynyt"}) in field_terms("Are late applications read?", "en")
+    assert frozenset({"ohjausryhmä"}) in field_terms("Pitääkö olla ohjausryhmä?", "fi")

@@ -48,6 +48,13 @@ def test_compound_part_matches(index):
     assert next(iter(hits)) == "c2"
 
 
+def test_calls_using_names_the_call_of_each_chunk_holding_a_term(index):
+    assert sorted(index.calls_using({"hakemus"})) == ["b"]
+    assert sorted(index.calls_using({"yhdistys", "hakemus"})) == ["a", "b"]
+    assert index.calls_using({"ohjausryhmä"}) == []
+    assert KeywordIndex.build([]).calls_using({"hakemus"}) == []
+
+
 def test_titles_are_searchable(index):
     assert index.search("aikataulu", "fi", 5)[0][0] == "c2"
 
