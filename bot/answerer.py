@@ -12,7 +12,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.conversation import SharedConversationStore, Turn
 from bot.dates import full_dates
@@ -27,6 +27,7 @@ from bot.extract import (
     field_terms,
     names_in,
     only_a_part,
+    part_heading,
     part_named,
     person_named,
     question_concepts,
@@ -402,7 +403,7 @@ class Answerer:
             return self._refuse(base, framing, calls, call, t("no_answer", framing)), None
         # Whether to answer is judged on the closest sentences; beside the lead, the reader also
         # sees those nearly as close, where the right one often is.
-        chosen = select(ranked, close=SHOWN_CLOSE)
+        chosen = with_part_heading(select(ranked, close=SHOWN_CLOSE), question)
         # The call asked about, else the call of the first quote that belongs to one.
         call_id = (
             call.id
@@ -776,6 +777,21 @@ _FIGURE = re.compile(
 
 # "One" in the three languages: a count that may be a rule ("valitaan yksi alakohta").
 _ONE = re.compile(r"\b(yksi|yhden|yhtä|one|en|ett)\b", re.I)
+
+
+def with_part_heading(chosen: list[Sentence], question: str) -> list[Sentence]:
+    """The lead quote under the heading of the part asked about: "Mikä on teeman toinen
+    alateema?" is answered by the heading's name ("Alateema 2: Ammattilaisten osaamisen
+    vahvistaminen"), which no sentence under it repeats."""
+    number = asked_part_number(question)
+    if number is None:
+        return chosen
+    for i, s in enumerate(chosen):
+        heading = part_heading(s)
+        if heading and asked_part_number(heading) == number and not s.context:
+            # The part's own sentence leads the others ("Teemalla on kolme alateemaa").
+            return [replace(s, context=f"{heading} · "), *chosen[:i], *chosen[i + 1 :]]
+    return chosen
 
 
 def _figures(text: str) -> set[str]:

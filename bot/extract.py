@@ -984,6 +984,16 @@ def _part_number(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def part_heading(s: Sentence) -> str | None:
+    """The line naming a part ("Alateema 2: …") that a sentence stands under, if any."""
+    start = s.passage.text.find(s.text)
+    for line in s.passage.text[: max(start, 0)].split("\n")[::-1]:
+        if _PART_NUMBER.match(line.strip()):
+            return line.strip()
+    heading = s.passage.section.split(">")[-1].strip()
+    return heading if start >= 0 and _PART_NUMBER.match(heading) else None
+
+
 def _part_above(passage: Passage, start: int) -> str | None:
     """The part a sentence stands under: the nearest line above that opens with one ("Alateema
     2: …"), else the heading."""

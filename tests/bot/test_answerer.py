@@ -1440,3 +1440,26 @@ def test_a_glossary_term_counts_written_out_whole_or_inflected_not_as_the_start_
     assert frozenset({"myöhästynyt"}) not in field_terms("When must it end at the latest?", "en")
     assert frozenset({"myöhästynyt"}) in field_terms("Are late applications read?", "en")
     assert frozenset({"ohjausryhmä"}) in field_terms("Pitääkö olla ohjausryhmä?", "fi")
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Mikä on teeman toinen alateema?", "Alateema 2: Ammattilaisten osaamisen vahvistaminen"),
+        (
+            "Mistä lasten, nuorten ja perheiden teeman toisessa alateemassa on kyse?",
+            "Alateema 2: Ammattilaisten osaamisen vahvistaminen",
+        ),
+        (
+            "Mikä on teeman ensimmäinen alateema?",
+            "Alateema 1: Haavoittuvassa asemassa olevien lasten, nuorten ja perheiden tukeminen",
+        ),
+    ],
+)
+def test_a_part_asked_about_is_answered_under_its_heading(corpus, question, name):
+    a = ask(corpus, question)
+    assert not a.refused, a.answer
+    lead = a.citations[0]
+    assert lead.quote.startswith(f"{name} · "), a.answer
+    for piece in lead.quote.split(" · "):
+        assert _norm(piece) in _norm(_page_text(lead.document_id, lead.page)), lead
