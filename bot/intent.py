@@ -91,7 +91,8 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         Need.TIME,
         re.compile(
             r"\b(\w*kellonai\w*|monelta(ko)?|vilken tid(?!\w)|hur dags|vilket klockslag|"
-            r"klockslag\w*|what time|time of day|what hour)\b",
+            r"klockslag\w*|what time|time of day|what hour|när på dagen|during the day|"
+            r"(mihin|mille) aikaan päivä(stä|ä)|milloin päivällä)\b",
             _I,
         ),
     ),
@@ -482,7 +483,13 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
         _I,
     ),
     Need.SHARE: re.compile(r"\d+(?:[.,]\d+)?\s*(%|prosent\w*|procent|per ?cent)", _I),
-    Need.TIME: CLOCK,
+    # A time of day may be a part of it: "koulupäivän yhteydessä tai välittömästi sen jälkeen".
+    Need.TIME: re.compile(
+        rf"{CLOCK.pattern}|\b(?:koulupäivän (?:yhteydessä|aikana|jälkeen)|"
+        r"(?:aamu|ilta|aamupäiv|iltapäiv|viikonlopu)isin|during the school day|after school|"
+        r"(?:under|efter) skoldagen|i anslutning till skoldagen)(?!\w)",
+        _I,
+    ),
     Need.DATE: re.compile(
         # A year after an acronym names a thing ("EURA 2021", the system), not a time.
         r"\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{4})?|(?<!(?-i:[A-Z]{3}) )\b(1[5-9]|20)\d{2}\b|"

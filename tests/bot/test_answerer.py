@@ -1463,3 +1463,9 @@ def test_a_part_asked_about_is_answered_under_its_heading(corpus, question, name
     assert lead.quote.startswith(f"{name} · "), a.answer
     for piece in lead.quote.split(" · "):
         assert _norm(piece) in _norm(_page_text(lead.document_id, lead.page)), lead
+
+
+def test_a_time_of_day_may_be_a_part_of_the_day(corpus):
+    a = ask(corpus, "När på dagen ska hobbyverksamheten i delområde 1 ordnas?")
+    assert not a.refused, a.answer
+    assert "koulupäivän yhteydessä" in a.citations[0].quote, a.answer
