@@ -234,7 +234,10 @@ class Answerer:
         if lang == "fi":
             question = standard_finnish(question)  # "millon", "onks": spoken forms written out
         question = fix_typos(question, lang, vocabulary)
+        # A call the asker did not name comes from the conversation: the answer says which.
+        told = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
         question, search_query, call, reading = self._in_conversation(req, question, lang, calls)
+        unnamed = call is not None and told is None
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
         # asks and names the call; what is asked, and the words to find, are in the question.
         asked = asked_part(question)
@@ -257,7 +260,7 @@ class Answerer:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
             answer, plan = self._extractive(
-                base, reading, need, search_query, question, calls, call, bool(req.call_id)
+                base, reading, need, search_query, question, calls, call, bool(req.call_id), unnamed
             )
         if req.conversation_id:
             self.conversations.add(
@@ -320,10 +323,12 @@ class Answerer:
         return question, search_query, call, lang
 
     # ---- answering ------------------------------------------------------------------------
-    def _extractive(self, base, lang, need, search_query, question, calls, call, strict_call):
+    def _extractive(
+        self, base, lang, need, search_query, question, calls, call, strict_call, unnamed=False
+    ):
         """The quoted answer, or a refusal. The question is read in ``lang``; the answer is
         framed in the asker's language (they differ when "And in the parenting call?" asks
-        the Finnish question before it)."""
+        the Finnish question before it), and names the call when the asker did not."""
         framing = base["language"]
         retriever = self._retriever()
         filters = None
@@ -413,7 +418,11 @@ class Answerer:
         cited_call = calls.call(call_id) if (calls and call_id) else None
         citations = [self._cite(s) for s in chosen]
         quotes = " ".join(f"“{q}” [{i}]" for i, q in enumerate(shown_quotes(chosen), 1))
-        text = f"{t('according', framing)} {quotes}"
+        if unnamed and cited_call is not None:
+            title = cited_call.title.get(framing) or cited_call.title.get("fi")
+            text = f"{t('according_call', framing, title=title)} {quotes}"
+        else:
+            text = f"{t('according', framing)} {quotes}"
         note = self._status_note(cited_call, framing)
         note = f"\n\n{note}" if note else ""
         answer = Answer(

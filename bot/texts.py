@@ -8,6 +8,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Enligt dokumenten:",
         "en": "According to the documents:",
     },
+    # The call a follow-up asks about without naming it ("Kuka on yhteyshenkilö?").
+    "according_call": {
+        "fi": "Asiakirjojen mukaan (haku: {title}):",
+        "sv": "Enligt dokumenten (utlysning: {title}):",
+        "en": "According to the documents (call: {title}):",
+    },
     "withdrawn": {
         "fi": "Yllä oleva luonnos ei läpäissyt tarkistusta lähteitä vasten; vastaus lähteistä",
         "sv": "Utkastet ovan klarade inte kontrollen mot källorna; här är svaret ur källorna",

@@ -273,7 +273,22 @@ def test_a_follow_up_asks_of_the_conversations_call(corpus, turns, call_id, says
     # row ranks first for any strand's sum, asked alone too (a known weakness).
     assert says in (a.answer if "alakohtaan 2" in turns[-1] else a.answer.split("[1]")[0])
     assert a.language == detect_language(turns[-1])
-    assert a.answer.startswith(t("according", a.language))
+    assert a.answer.startswith(t("according", a.language).rstrip(":"))
+
+
+def test_an_answer_names_the_call_the_asker_did_not(corpus):
+    title = "Vanhemmuuden tuen ja vanhemmuustaitojen kehittäminen – talven 2024–2025 haku"
+    ask(corpus, "Milloin vanhemmuushaku päättyy?", conversation_id="named-1")
+    a = ask(corpus, "Kuka on yhteyshenkilö?", conversation_id="named-1")
+    assert not a.refused and a.call_id == "vanhemmuus-2024"
+    assert a.answer.startswith(t("according_call", "fi", title=title)), a.answer
+    # A call the asker names needs no naming back.
+    b = ask(corpus, "Entä OKM:n kevään 2025 haussa?", conversation_id="named-1")
+    assert not b.refused and b.call_id == "okm-kevat-2025"
+    assert b.answer.startswith(t("according", "fi")), b.answer
+    # Nor does a question asked outside a conversation.
+    c = ask(corpus, "Kuka on vanhemmuushaun yhteyshenkilö?")
+    assert c.answer.startswith(t("according", "fi")), c.answer
 
 
 def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
