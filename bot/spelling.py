@@ -86,6 +86,17 @@ _SPOKEN = {
 
 _SPOKEN_NUMBER = {"ykkös": "1", "kakkos": "2", "kolmos": "3", "nelos": "4"}
 _SPOKEN_PART = re.compile(r"\b(ykkös|kakkos|kolmos|nelos)-?(alakoh\w*|alateem\w*)", re.I)
+# "ykköselle" alone, in a talk about a call's strands, is strand 1 in the same case.
+_BARE_PART = re.compile(r"\b(ykkö|kakko|kolmo|nelo)(nen|s(?:elle|een|essä|estä|ella|tä))\b", re.I)
+_PART_CASES = {
+    "nen": "alakohta",
+    "selle": "alakohdalle",
+    "seen": "alakohtaan",
+    "sessä": "alakohdassa",
+    "sestä": "alakohdasta",
+    "sella": "alakohdalla",
+    "stä": "alakohtaa",
+}
 
 
 def standard_finnish(question: str) -> str:
@@ -94,6 +105,9 @@ def standard_finnish(question: str) -> str:
     put back. Only words Voikko does not know change, and only into words it knows. A part
     numbered in one word is written with its number ("kakkosalakohdassa": "alakohdassa 2")."""
     question = _SPOKEN_PART.sub(lambda m: f"{m[2]} {_SPOKEN_NUMBER[m[1].lower()]}", question)
+    question = _BARE_PART.sub(
+        lambda m: f"{_PART_CASES[m[2].lower()]} {_SPOKEN_NUMBER[m[1].lower() + 's']}", question
+    )
     if not voikko_available():
         return question
 

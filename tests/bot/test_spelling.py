@@ -163,3 +163,13 @@ def test_spoken_finnish_is_written_out():
         standard_finnish("Milloin Pirkanmaan haku päättyy?") == "Milloin Pirkanmaan haku päättyy?"
     )
     assert standard_finnish("zxqv vaan") == "zxqv vaan"
+
+
+def test_a_strand_named_by_its_spoken_number_alone_is_the_strand():
+    assert standard_finnish("Ja paljonko ykköselle on varattu?") == (
+        "Ja paljonko alakohdalle 1 on varattu?"
+    )
+    assert standard_finnish("Entä kakkoseen?") == "Entä alakohtaan 2?"
+    assert standard_finnish("Onko ykkönen maksuton?") == "Onko alakohta 1 maksuton?"
+    # A word that only starts like one is no strand.
+    assert standard_finnish("Kakkosvaihtoehto käy.") == "Kakkosvaihtoehto käy."
