@@ -234,10 +234,10 @@ class Answerer:
         if lang == "fi":
             question = standard_finnish(question)  # "millon", "onks": spoken forms written out
         question = fix_typos(question, lang, vocabulary)
-        # A call the asker did not name comes from the conversation: the answer says which.
+        # A call the asker did not name comes from the conversation or the quotes: the answer
+        # says which ("Milloin haku päättyy?").
         told = calls.call(req.call_id or "") or match_call(question, calls) if calls else None
         question, search_query, call, reading = self._in_conversation(req, question, lang, calls)
-        unnamed = call is not None and told is None
         # "Olemme oululainen nuorisoyhdistys… Riittääkö yksi maakunta?": the situation says who
         # asks and names the call; what is asked, and the words to find, are in the question.
         asked = asked_part(question)
@@ -260,7 +260,15 @@ class Answerer:
             answer = self._status_answer(base, lang, calls, call, question)
         else:
             answer, plan = self._extractive(
-                base, reading, need, search_query, question, calls, call, bool(req.call_id), unnamed
+                base,
+                reading,
+                need,
+                search_query,
+                question,
+                calls,
+                call,
+                bool(req.call_id),
+                told is None,
             )
         if req.conversation_id:
             self.conversations.add(

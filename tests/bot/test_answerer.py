@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from bot.answerer import AnswerRequest, match_call
 from bot.texts import t
+from hakuapu.calls import load_calls
 from ingest.language import detect_language
 from tests.conftest import CALLS_YAML, CORPUS
 
@@ -289,6 +290,11 @@ def test_an_answer_names_the_call_the_asker_did_not(corpus):
     # Nor does a question asked outside a conversation.
     c = ask(corpus, "Kuka on vanhemmuushaun yhteyshenkilö?")
     assert c.answer.startswith(t("according", "fi")), c.answer
+    # A question naming no call is answered from one call's notice: the answer says which.
+    d = ask(corpus, "What is the minimum project size?")
+    assert not d.refused and d.call_id, d.answer
+    cited = load_calls(corpus.corpus / "calls.yaml").call(d.call_id)
+    assert d.answer.startswith(t("according_call", "en", title=cited.title.en)), d.answer
 
 
 def test_which_calls_are_open_is_not_narrowed_to_the_conversations_call(corpus):
