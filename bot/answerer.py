@@ -60,6 +60,7 @@ from bot.intent import (
     SPAN_PATTERNS,
     SPLIT_ASKED,
     Need,
+    asks_call_period,
     asks_for_recipients,
     asks_previous,
     bound_words,
@@ -258,6 +259,11 @@ class Answerer:
             answer = self._refuse(base, lang, calls, None, t("no_answer", lang))
         elif need is Need.STATUS and calls is not None:
             answer = self._status_answer(base, lang, calls, call, question)
+        elif (
+            need in (Need.DATE, Need.GENERAL) and call is None and calls and asks_call_period(asked)
+        ):
+            # "Milloin haku päättyy?" naming no call: every call's period, from calls.yaml.
+            answer = self._status_answer(base, lang, calls, None, question)
         else:
             answer, plan = self._extractive(
                 base,

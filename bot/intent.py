@@ -329,6 +329,20 @@ _NEXT_CALL = re.compile(
 )
 
 
+# When a call opens or closes, or its application period: "Milloin haku päättyy?", "When does
+# the call open?" (a project's start or end is no call's period).
+_CALL_OPENS_OR_CLOSES = re.compile(
+    r"\b(haku|call|utlysning\w*)\s+(\w+\s+)?(päätty\w*|sulkeutu\w*|avautu\w*|aukea\w*|"
+    r"closes?|closing|opens?|opening|stäng\w*|öppna\w*)\b",
+    _I,
+)
+
+
+def asks_call_period(question: str) -> bool:
+    """The question asks when a call opens or closes, or its application period."""
+    return bool(_CALL_OPENS_OR_CLOSES.search(question) or _PERIOD_NOUN.search(question))
+
+
 def is_next_call(question: str) -> bool:
     """ "Milloin seuraava haku avautuu?": answered from calls.yaml, not from old dates."""
     return bool(_NEXT_CALL.search(question))

@@ -1490,3 +1490,15 @@ def test_a_time_of_day_may_be_a_part_of_the_day(corpus):
     a = ask(corpus, "När på dagen ska hobbyverksamheten i delområde 1 ordnas?")
     assert not a.refused, a.answer
     assert "koulupäivän yhteydessä" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["Milloin haku päättyy?", "When does the call close?"])
+def test_when_a_call_closes_naming_none_is_answered_for_every_call(corpus, question):
+    a = ask(corpus, question)
+    assert not a.refused, a.answer
+    for closes in ("4.12.2023", "28.2.2025", "6.6.2025", "21.4.2025"):
+        assert closes in a.answer, a.answer
+    assert len({c.document_id for c in a.citations}) == 4
+    # A call named, or a project's end, is answered from the documents as before.
+    b = ask(corpus, "Milloin vanhemmuushaku päättyy?")
+    assert "28.2.2025" in b.answer.split("[1]")[0] and "6.6.2025" not in b.answer
