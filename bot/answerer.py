@@ -432,9 +432,11 @@ class Answerer:
         cited_call = calls.call(call_id) if (calls and call_id) else None
         citations = [self._cite(s) for s in chosen]
         quotes = " ".join(f"“{q}” [{i}]" for i, q in enumerate(shown_quotes(chosen), 1))
+        named = ""
         if unnamed and cited_call is not None:
-            title = cited_call.title.get(framing) or cited_call.title.get("fi")
+            title = cited_call.title.get(framing)
             text = f"{t('according_call', framing, title=title)} {quotes}"
+            named = f"\n\n{t('call_named', framing, title=title)}"  # under a generated answer
         else:
             text = f"{t('according', framing)} {quotes}"
         note = self._status_note(cited_call, framing)
@@ -449,7 +451,7 @@ class Answerer:
         )
         if self.generator is None:
             return answer, None
-        return answer, _Generation(question, [s.passage for s in chosen], note)
+        return answer, _Generation(question, [s.passage for s in chosen], named + note)
 
     def _weakness(
         self, question, lang, need, passages, chosen: list[Sentence], ignore, call

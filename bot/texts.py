@@ -14,6 +14,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Enligt dokumenten (utlysning: {title}):",
         "en": "According to the documents (call: {title}):",
     },
+    # The same, under a generated answer.
+    "call_named": {
+        "fi": "Haku: {title}",
+        "sv": "Utlysning: {title}",
+        "en": "Call: {title}",
+    },
     "withdrawn": {
         "fi": "Yllä oleva luonnos ei läpäissyt tarkistusta lähteitä vasten; vastaus lähteistä",
         "sv": "Utkastet ovan klarade inte kontrollen mot källorna; här är svaret ur källorna",

@@ -22,6 +22,7 @@ from bot.generate import (
 )
 from bot.models import Answer
 from bot.texts import t
+from hakuapu.calls import load_calls
 from hakuapu.cli import main
 from hakuapu.services import Services
 from hakuapu.settings import Settings
@@ -237,6 +238,9 @@ def test_a_grounded_completion_is_shown_with_the_extractive_citations(
     assert ans.mode == "generative" and not ans.refused
     assert ans.answer.startswith(GROUNDED)
     assert [c.quote for c in ans.citations] == [c.quote for c in extractive_answer.citations]
+    # The question names no call: the call of the quotes is named under the generated text.
+    title = load_calls(openai_services.settings.calls_file).call(ans.call_id).title
+    assert f"\n\nHaku: {title.fi}" in ans.answer
     # What went over the wire: the chosen model, the key, an English system prompt, the passages.
     (req,) = chat_server.requests
     assert req["path"] == "/v1/chat/completions" and req["auth"] == "Bearer secret"
