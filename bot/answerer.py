@@ -25,7 +25,9 @@ from bot.extract import (
     asked_part_number,
     coverage,
     field_terms,
+    names_a_part,
     names_in,
+    of_a_part,
     only_a_part,
     part_heading,
     part_named,
@@ -527,6 +529,14 @@ class Answerer:
             return "asks how a sum is split; the sentences give no parts"
         if PART_ASKED.search(asked) and not parts:
             return "asks for a part of a sum; the sentences give only the sum"
+        if (
+            need in (Need.AMOUNT, Need.BOUND_AMOUNT)
+            and names_a_part(asked)
+            and not any(s.has_span and of_a_part(s) for s in chosen)
+        ):
+            # "Paljonko vanhemmuushaun määrärahasta on korvamerkitty alakohdalle …?": the
+            # call's whole sum ("Haettavissa 7 miljoonaa €") is no strand's.
+            return "asks the sum of a part; the sentences give none"
         second = set(terms(second_asked(asked), lang)) if lang == "fi" else set()
         if second and not second & set(terms(" ".join(said), lang)):
             return f"asks for two parts; the sentences don't name the second: {sorted(second)}"

@@ -984,6 +984,25 @@ def _part_number(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# A part named in any words: "alakohdalle", "strand", "OKM:n ykköskohdassa".
+_PART_WORD = re.compile(rf"\b{_PART}|\b\w*kohda\w*", re.IGNORECASE)
+_NUMBERED_ROW = re.compile(r"^\s*\d\.\s")
+
+
+def names_a_part(text: str) -> bool:
+    return bool(_PART_WORD.search(text))
+
+
+def of_a_part(s: Sentence) -> bool:
+    """The sentence speaks of one part: names one, is a numbered row of the parts' table ("2.
+    Valtakunnalliset hankkeet … 2,25 milj. €"), or stands under a part's heading."""
+    return (
+        names_a_part(f"{s.context} {s.text}")
+        or bool(_NUMBERED_ROW.match(s.text))
+        or part_heading(s) is not None
+    )
+
+
 def part_heading(s: Sentence) -> str | None:
     """The line naming a part ("Alateema 2: …") that a sentence stands under, if any."""
     start = s.passage.text.find(s.text)

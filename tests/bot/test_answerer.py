@@ -1502,3 +1502,18 @@ def test_when_a_call_closes_naming_none_is_answered_for_every_call(corpus, quest
     # A call named, or a project's end, is answered from the documents as before.
     b = ask(corpus, "Milloin vanhemmuushaku päättyy?")
     assert "28.2.2025" in b.answer.split("[1]")[0] and "6.6.2025" not in b.answer
+
+
+def test_the_sum_of_a_part_no_document_gives_is_refused(corpus):
+    # The parenting call's notice gives its strands no sums: its whole sum is no strand's.
+    a = ask(
+        corpus,
+        "Paljonko vanhemmuushaun määrärahasta on korvamerkitty alakohdalle lasten ja nuorten "
+        "huomioinnista aikuisten palveluissa?",
+    )
+    assert a.refused, a.answer
+    # The OKM call's strands have theirs, in the table's numbered rows and in English.
+    b = ask(corpus, "Paljonko rahaa OKM:n kevään 2025 haun alakohtaan 1 on varattu?")
+    assert not b.refused and "3,5 milj" in b.answer, b.answer
+    c = ask(corpus, "How much money is available in strand 2 of the OKM spring 2025 call?")
+    assert not c.refused and ("2.25 million" in c.answer or "2,25 milj" in c.answer), c.answer
