@@ -1303,7 +1303,10 @@ GRANTED_COUNT_ASKED = re.compile(
     r"\b(myönnettiin|myönsi\w*|myönnetty\w*|beviljades|beviljade|beviljat\w*|awarded|"
     r"(?:was|were) granted|rahoitettiin|(?:was|were|got) funded|finansierades|"
     # "How many are running on the basis of the autumn call?": its results too.
-    r"(?:is|are) (?:currently )?running|(?:is|are) (?:currently )?ongoing|pågår)\b|"
+    r"(?:is|are) (?:currently )?running|(?:is|are) (?:currently )?ongoing|pågår|"
+    # "Hur många … har fått finansiering?", "… päätettiin rahoittaa?": the decisions' outcome.
+    r"(?:har|hade) fått (?:finansiering|pengar|stöd)|päätettiin rahoittaa|"
+    r"kommer (?:till slut |slutligen )?att få (?:finansiering|pengar|stöd))\b|"
     r"\b(sai|saivat|fick|got|received)\b[^?]{0,30}\b(rahoitu\w*|rahaa|finansiering|pengar|"
     r"funding|money|grants?|stöd)\b",
     _I,

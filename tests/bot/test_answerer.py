@@ -795,6 +795,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "paljonko vanhemmuushaun hakemuksissa haettiin rahaa yhteensä",
         "How much money was applied for in the parenting support call?",
         "Kuinka monen kuukauden välein vanhemmuushankkeen maksatushakemus pitää jättää?",
+        # How many got funding is the decisions' outcome, which no notice gives.
+        "Hur många av ansökningarna till föräldraskapsutlysningen har fått finansiering?",
+        "Kuinka monta hankekokonaisuutta vanhemmuuden tuen haussa lopulta päätettiin rahoittaa?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
