@@ -369,7 +369,12 @@ _RUNNER = re.compile(
     r"hallinnoi|pyörittää|pyörittävät|pyöritti|runs|ran|leads|led|implements|implemented|"
     r"coordinates|coordinated|leder|ledde|"
     r"driver|drev|genomför|genomförde|samordnar|samordnade)\b[^?]{0,60}?\b(\w*hank\w*|"
-    r"\w*project\w*|\w*projekt\w*)",
+    r"\w*project\w*|\w*projekt\w*)|"
+    # "Kuka edellistä hanketta on vetänyt?", "…, ja kuka sitä toteutti?" (the project named
+    # before), "kuka toteutaa nykyistä koordinaatiohanketta" (typed in haste).
+    r"\b(kuka|ketkä)\s+(\w+\s+){0,2}?(\w*hank\w*|sitä|tätä|niitä)\s+(on\s+|ovat\s+)?"
+    r"(toteut\w*|vetä\w*|veti|pyöritt?\w*)|"
+    r"\b(kuka|ketkä)\s+(toteut\w*|vetä\w*|pyöritt?\w*)\s+[^?]{0,60}?\w*hank\w*",
     _I,
 )
 # "edellisen koordinaatiohankkeen toteuttajaorganisaatio?": the same, asked by the noun.

@@ -795,6 +795,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         "paljonko vanhemmuushaun hakemuksissa haettiin rahaa yhteensä",
         "How much money was applied for in the parenting support call?",
         "Kuinka monen kuukauden välein vanhemmuushankkeen maksatushakemus pitää jättää?",
+        # Who ran the earlier project: a name the notices never give, however it is asked.
+        "Mikä oli edeltävän koordinaatiohankkeen nimi ja kuka sitä toteutti?",
+        "Kuka edellistä koordinaatiohanketta on vetänyt?",
         # How many got funding is the decisions' outcome, which no notice gives.
         "Hur många av ansökningarna till föräldraskapsutlysningen har fått finansiering?",
         "Kuinka monta hankekokonaisuutta vanhemmuuden tuen haussa lopulta päätettiin rahoittaa?",
