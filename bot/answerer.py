@@ -517,6 +517,19 @@ class Answerer:
         beside = self._beside_the_call(asked, lang, ignore, call) if call is not None else []
         if beside:
             return f"terms only other calls' documents use: {beside}"
+        earlier = asks_previous(asked) and not NEW_ASKED.search(asked)
+        if (
+            earlier
+            and need in SPAN_PATTERNS
+            and not any(
+                SPAN_PATTERNS[need].search(s.text)
+                and PREVIOUS_NAMED.search(f"{s.context} {s.text}")
+                for s in chosen
+            )
+        ):
+            # "Kuinka suuri budjetti edellisellä koordinaatiohankkeella oli?" is not answered by
+            # the new call's 2,1 miljoonaa € beside a sentence naming the earlier project.
+            return f"asks the earlier project's {need.value}; no sentence gives one of it"
         if LANGUAGE_ASKED.search(asked) and not self._language_of_the_topic(
             asked, lang, ignore, chosen
         ):

@@ -798,6 +798,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # Who ran the earlier project: a name the notices never give, however it is asked.
         "Mikä oli edeltävän koordinaatiohankkeen nimi ja kuka sitä toteutti?",
         "Kuka edellistä koordinaatiohanketta on vetänyt?",
+        # The earlier project's budget: the new call's sum beside a sentence naming it is none.
+        "Kuinka suuri budjetti edellisellä, ohjelmakauden alussa aloitetulla "
+        "koordinaatiohankkeella oli?",
         # How many got funding is the decisions' outcome, which no notice gives.
         "Hur många av ansökningarna till föräldraskapsutlysningen har fått finansiering?",
         "Kuinka monta hankekokonaisuutta vanhemmuuden tuen haussa lopulta päätettiin rahoittaa?",
