@@ -1006,20 +1006,22 @@ def of_a_part(s: Sentence) -> bool:
 def part_heading(s: Sentence) -> str | None:
     """The line naming a part ("Alateema 2: …") that a sentence stands under, if any."""
     start = s.passage.text.find(s.text)
-    for line in s.passage.text[: max(start, 0)].split("\n")[::-1]:
+    heading = _heading_above(s.passage, start) if start >= 0 else ""
+    return heading if _PART_NUMBER.match(heading) else None
+
+
+def _heading_above(passage: Passage, start: int) -> str:
+    """The nearest line above ``start`` that opens with a part ("Alateema 2: …"), else the
+    passage's heading."""
+    for line in passage.text[: max(start, 0)].split("\n")[::-1]:
         if _PART_NUMBER.match(line.strip()):
             return line.strip()
-    heading = s.passage.section.split(">")[-1].strip()
-    return heading if start >= 0 and _PART_NUMBER.match(heading) else None
+    return passage.section.split(">")[-1].strip()
 
 
 def _part_above(passage: Passage, start: int) -> str | None:
-    """The part a sentence stands under: the nearest line above that opens with one ("Alateema
-    2: …"), else the heading."""
-    for line in passage.text[: max(start, 0)].split("\n")[::-1]:
-        if m := _PART_NUMBER.match(line.strip()):
-            return m.group(1)
-    return _part_number(passage.section.split(">")[-1])
+    """The part a sentence stands under."""
+    return _part_number(_heading_above(passage, start))
 
 
 # The kinds of answer that belong to a thing the question names.
