@@ -1055,6 +1055,23 @@ def _season_names_call(question: str, seasons: set[str]) -> bool:
     return False
 
 
+def _others(titles: dict[str, set[str]], call_id: str) -> set[str]:
+    return set().union(*(t for cid, t in titles.items() if cid != call_id))
+
+
+def _call_phrase_terms(question: str, lang: str) -> set[str]:
+    """Terms of a call word and the two words before it ("the coordination call",
+    "koordinaatiohankkeen jatkohaku", "vanhemmuushaussa"), in Finnish and the asker's language."""
+    out: set[str] = set()
+    for m in CALL_NAMED.finditer(question):
+        phrase = " ".join(question[: m.start()].split()[-2:] + [m.group(0)])
+        out |= set(terms(phrase, "fi"))
+        if lang != "fi":
+            out |= set(terms(phrase, lang))
+            out |= {t for e in finnish_equivalents(phrase, lang) for w in e for t in terms(w, "fi")}
+    return out
+
+
 def _match_call(question: str, calls: CallsFile) -> Call | None:
     q_words = set(re.findall(r"\w+", question.lower()))
     q_terms = set(terms(question, "fi")) | q_words
@@ -1070,8 +1087,7 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
     titles = {c.id: _title_terms(c) for c in calls.calls}
     scored: list[tuple[float, Call]] = []
     for call in calls.calls:
-        others = set().union(*(t for cid, t in titles.items() if cid != call.id))
-        own = titles[call.id] - others
+        own = titles[call.id] - _others(titles, call.id)
         score = float(len(q_terms & own))
         # "koord-haussa", "vanh.-haku": a shortened title word before a hyphen or a full stop.
         short = re.findall(r"\b(\w{4,})(?:-|\.-?)(?=\w)", question.lower())
@@ -1086,6 +1102,12 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
         score += 0.5 * sum(1 for f in call.funders if f.lower() in q_words)
         scored.append((score, call))
     scored.sort(key=lambda x: -x[0])
+    # "…our own parenting-support service model. Is that OK in the coordination call?": a title
+    # word joined to a call word names the call; the other title words are the topic.
+    phrase = _call_phrase_terms(question, lang)
+    by_name = [(sc, c) for sc, c in scored if phrase & (titles[c.id] - _others(titles, c.id))]
+    if len(by_name) == 1 and by_name[0][0] >= 1:
+        return by_name[0][1]
     if not scored or scored[0][0] < 1 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]

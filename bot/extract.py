@@ -884,6 +884,9 @@ def rank_sentences(
         part=asked_part_number(question),
         acts=_asked_acts(asked or question, lang),
         subjects=_subjects(asked or question, lang, ignore),
+        asker=_asker_kind(question[: len(question) - len(asked)], lang)
+        if asked and _asks_of_us(asked, lang)
+        else frozenset(),
         text_before=text_before,
     )
     out: list[Sentence] = []
@@ -1058,6 +1061,7 @@ class _Asked:
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
     subjects: frozenset[str] = frozenset()  # lemmas of the asked sentence's subject nouns
+    asker: frozenset[str] = frozenset()  # what the asker says they are ("yritys")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -1236,7 +1240,9 @@ class _Asked:
             under = _part_number(f"{context} {sent}") or _part_above(passage, start)
             if under is not None:
                 score += 0.2 if under == self.part else -0.2
-        if self.subjects and self.subjects & s_terms:
+        if self.asker and self.asker & s_terms:
+            score += 0.2  # "Olemme yritys. Voimmeko hakea?": "Yritykset voivat osallistua …"
+        elif self.subjects and self.subjects & s_terms:
             score += 0.1  # "Voiko seurakunta hakea?": the sentence naming "seurakunnat"
         if self.acts and lang == "fi" and any(_does(w, self.acts) for w in words(sent)):
             score += 0.2  # "Kuka arvioi hakemukset?": "ELY-keskus arvioi", not "arvioidaan"
@@ -1277,6 +1283,55 @@ def _subjects(question: str, lang: str, ignore: set[str] | None) -> frozenset[st
             lemma = word_terms(w, "fi")[:1]
             if lemma and lemma[0] not in skip:
                 out.add(lemma[0])
+    return frozenset(out)
+
+
+# "Olemme pieni osakeyhtiö, joka …": the organisation that asks, up to the clause end. Not "I'm
+# the family ministry coordinator": a person's role is no kind of applicant.
+_ASKER = {
+    "fi": re.compile(r"\bolemme\s+([^,.;:?!–]+)", re.I),
+    "sv": re.compile(r"\bvi är\s+([^,.;:?!–]+)", re.I),
+    "en": re.compile(r"\b(?:we are|we're)\s+([^,.;:?!–]+)", re.I),
+}
+_ASKER_CLAUSE_END = re.compile(
+    r"\s(?:ja|joka|jolla|jonka|eikä|emmekä|och|som|med|and|that|who|with|which)\s", re.I
+)
+_US = re.compile(r"\b(vi|we)\b", re.I)
+
+
+def _asks_of_us(asked: str, lang: str) -> bool:
+    """The question is about the askers ("Voimmeko hakea?", "Can we apply?"), not about a thing
+    ("– kan projektet starta då?"), so what they are decides the answer."""
+    if _US.search(asked):
+        return True
+    return lang == "fi" and any(
+        a.get("PERSON") == "1" and a.get("NUMBER") == "plural"
+        for w in words(asked)
+        for a in analyze(w.lower())
+    )
+
+
+def _asker_kind(situation: str, lang: str) -> frozenset[str]:
+    """What the asker says they are, in the situation told before the question, as Finnish lemmas
+    with the glossary's synonyms: "Olemme osakeyhtiö" and "We're a small private company" ask
+    as a company ("Yritykset voivat osallistua …")."""
+    m = _ASKER[lang].search(situation) if lang in _ASKER else None
+    if not m:
+        return frozenset()
+    clause = _ASKER_CLAUSE_END.split(m.group(1))[0]
+    if lang != "fi":
+        return frozenset(
+            t
+            for finnish in finnish_equivalents(clause, lang)
+            for w in finnish
+            for t in word_terms(w, "fi")[:1]
+        )
+    out: set[str] = set()
+    for w in words(clause):
+        if w.islower() and noun_case(w) == "nimento":
+            lemma = word_terms(w, "fi")[:1]
+            if lemma and lemma[0] not in NEED_LEMMAS | WEAK_LEMMAS | _PRONOUNS:
+                out |= {lemma[0]} | finnish_synonyms(lemma[0])
     return frozenset(out)
 
 

@@ -445,6 +445,14 @@ def test_match_call_needs_a_distinctive_name(corpus):
     assert match_call("När stänger UKM:s vårutlysning?", calls).id == "okm-kevat-2025"
     # "temat" is the theme of every call, though the coordination call's title has it.
     assert match_call("Vilket program hör hela temat till?", calls) is None
+    # A title word joined to a call word names the call; another call's title words are the
+    # topic ("parenting support" is the parenting call's title, here what the project is about).
+    for topic_of_another in (
+        "We want to build a parenting-support network in the coordination call. Who can apply?",
+        "Voiko koordinaatiohaussa kehittää vanhemmuuden tuen palveluja?",
+        "Kan ett projekt om föräldraskapsstöd få finansiering i koordineringsutlysningen?",
+    ):
+        assert match_call(topic_of_another, calls).id == "koordinaatio-2025", topic_of_another
 
 
 def test_a_question_for_people_by_name_needs_a_name(corpus):
@@ -1323,6 +1331,25 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Olen seurakunnan nuorisotyönohjaaja. Voiko seurakunta olla hakijana vanhemmuuden "
             "tuen haussa?",
             "^[^“]*“[^”]*seurakunnat",
+        ),
+        # What the askers say they are ("Olemme yritys") is who the rule must be about: the
+        # sentence on companies, beside the list of who may apply.
+        (
+            "Olemme yritys, joka tarjoaa perheille valmennuspalveluja. Voimmeko hakea "
+            "vanhemmuuden tuen haussa rahoitusta itse, vai miten voisimme olla mukana?",
+            "“Yritykset voivat osallistua",
+        ),
+        (
+            "We're a small company running parenting courses. Can we apply in the parenting "
+            "support call?",
+            "^[^“]*“Yritykset voivat osallistua",
+        ),
+        # Not when the question is about something else: the asker is a research institute,
+        # the question when the project may start.
+        (
+            "Vi är ett forskningsinstitut som funderar på koordineringsprojektet. Vår personal är "
+            "ledig först i januari 2026 – kan projektet starta då?",
+            "^[^“]*“It starts on 1 September 2025",
         ),
         # A date beside what is asked (the info session) before the application period's.
         (
