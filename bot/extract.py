@@ -92,10 +92,13 @@ WEAK_LEMMAS = {
 # Nouns that frame a rule ("vähimmäisvaatimus", "edellytys") or a role ("mikä sen rooli on" asks
 # what it does) rather than name its topic.
 WEAK_LEMMAS |= {"vaatimus", "edellytys", "ehto", "kriteeri", "pakko", "velvoite", "velvollisuus"}
+WEAK_LEMMAS |= {"vaatia", "edellyttää"}  # "Mitä hakijalta edellytetään?" asks for the rule
 WEAK_LEMMAS |= {"rooli"}
 
 # "minun", "meille": no topic; nor is "tällainen" or "näin", which point back at the situation.
 _PRONOUNS = {"minä", "sinä", "hän", "me", "te", "he", "tämä", "tällainen", "sellainen", "näin"}
+# Nor do question words that inflect ("Millaista kokemusta…", "Mistä…", "Kenen…").
+_PRONOUNS |= {"millainen", "minkälainen", "kumpi", "mikä", "ken", "kuka"}
 
 MEANING_WEIGHT = 1.0  # score per unit of sentence cosine (bench/answers.py set it)
 
@@ -137,7 +140,7 @@ def question_concepts(
                     t = frozenset(rest | {lemma[0]})
                 parts = t - set(lemma)
                 if set(lemma) & (NEED_LEMMAS | WEAK_LEMMAS | _PRONOUNS) or (
-                    parts and parts <= NEED_LEMMAS
+                    parts and parts <= NEED_LEMMAS or _conjunction(w)
                 ):
                     continue  # "minun" is a pronoun ("minä") whatever its case
                 t = t - (parts & NEED_LEMMAS)
@@ -165,6 +168,16 @@ def question_concepts(
             if t and t not in concepts["fi"]:
                 concepts["fi"].append(t)
     return concepts
+
+
+def _conjunction(word: str) -> bool:
+    """Conjunctions ("jotta", "koska", "vaikka") join clauses and name no topic; the index keeps
+    them. "vai" stays: an either-or question ("EURAssa vai sähköpostilla?") asks which, and a
+    timetable that matches its other words does not say (without it, two such were answered)."""
+    if word.lower() == "vai":
+        return False
+    found = analyze(word.lower())
+    return bool(found) and all(a.get("CLASS") == "sidesana" for a in found)
 
 
 # A question's subject is a noun in the nominative, partitive or genitive ("lausunto",

@@ -1351,6 +1351,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "ledig först i januari 2026 – kan projektet starta då?",
             "^[^“]*“It starts on 1 September 2025",
         ),
+        # "Millaista" and "vaaditaan" frame the question: the topic is the experience asked for.
+        (
+            "Millaista kokemusta koordinaatiohaussa vaaditaan hakijalta?",
+            "^[^“]*“[^”]*kokemusta valtakunnallisesta",
+        ),
         # A date beside what is asked (the info session) before the application period's.
         (
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.extract import EVIDENCE_CLOSE, SHOWN_CLOSE, Sentence, select, shown_quotes
+from bot.extract import (
+    EVIDENCE_CLOSE,
+    SHOWN_CLOSE,
+    Sentence,
+    question_concepts,
+    select,
+    shown_quotes,
+)
 from index.retriever import Passage
 
 PASSAGE = Passage("c1", "doc", "Hakuilmoitus", "", 2, (2,), "", "", "call_notice", "fi", 1.0)
@@ -65,3 +72,16 @@ def test_a_lists_lead_in_is_shown_once_for_items_quoted_one_after_another():
     colon = Sentence("kyky jatkaa", PASSAGE, 2, 0.5, False, 1.0, "Valintaperusteet ovat: ")
     later = Sentence("budjetti", PASSAGE, 2, 0.5, False, 0.9, "Valintaperusteet ovat … ")
     assert shown_quotes([colon, later]) == ["Valintaperusteet ovat: kyky jatkaa", "… budjetti"]
+
+
+def test_question_words_conjunctions_and_the_rules_frame_are_no_topic():
+    """ "Millaista", "jotta" and "edellytetään" say how the question is asked; a sentence need not
+    hold them to answer it."""
+    concepts = question_concepts(
+        "Millaista kokemusta hakijalta edellytetään, jotta se voi hakea rahaa?", "fi"
+    )["fi"]
+    found = set().union(*concepts)
+    assert {"kokemus", "hakija", "hakea"} <= found
+    assert not found & {"millainen", "edellyttää", "jotta"}
+    # "vai" stays: an either-or question asks which of the two.
+    assert "vai" in set().union(*question_concepts("EURAssa vai sähköpostilla?", "fi")["fi"])
