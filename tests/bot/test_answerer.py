@@ -818,6 +818,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # How many got funding is the decisions' outcome, which no notice gives.
         "Hur många av ansökningarna till föräldraskapsutlysningen har fått finansiering?",
         "Kuinka monta hankekokonaisuutta vanhemmuuden tuen haussa lopulta päätettiin rahoittaa?",
+        # A payment claim ("maksatushakemus") is a rare term of the parenting call's notice, not
+        # any fee ("maksu") nor the application for funding.
+        "Can we send our payment claims only once a year in the autumn 2023 call?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
