@@ -200,7 +200,25 @@ def absent_subjects(question: str, vocabulary, ignore: set[str] | None = None) -
     "Mikä on ELY-keskuksen käyntiosoite?": no document mentions a visiting address, so whatever
     the best sentence says about the ELY centre, it does not answer this.
     """
-    return unknown_words(question, vocabulary, ignore, subjects_only=True)
+    unknown = unknown_words(question, vocabulary, ignore, subjects_only=True)
+    tokens = [w.lower() for w in words(question)]
+    return [w for w in unknown if not _alternative_of_known(w.lower(), tokens, unknown)]
+
+
+_OR = {"tai", "vai"}
+
+
+def _alternative_of_known(word: str, tokens: list[str], unknown: list[str]) -> bool:
+    """One alternative the documents use is enough ("tunnuksen tai kuittauksen")."""
+    lowered = {u.lower() for u in unknown}
+    for i, t in enumerate(tokens):
+        if t != word:
+            continue
+        for j, k in ((i - 1, i - 2), (i + 1, i + 2)):
+            if 0 <= k < len(tokens) and tokens[j] in _OR and tokens[k] not in lowered:
+                if noun_case(tokens[k]) is not None:
+                    return True
+    return False
 
 
 def unknown_words(
@@ -407,6 +425,7 @@ _KIND_WORDS = set(
     "maximum minimum max min total limit amount number size deadline date kind type "
     "högsta lägsta största minsta maximala minimala antal belopp storlek gräns allowed "
     "permitted eligible tillåten tillåtna tillåtet sammanlagt totalt altogether overall "
+    "share proportion percentage percent andel andelen procent procentandel "
     # Which end of a range: "the final date", "den nedre gränsen".
     "final last latest first earliest lower upper nedre övre sista första".split()
 )
@@ -775,6 +794,15 @@ def counted_phrase(question: str, lang: str) -> list[str]:
     return phrase
 
 
+@lru_cache(maxsize=50_000)
+def _glossary_finnish(text: str, lang: str) -> frozenset[str]:
+    """Finnish lemmas of the glossary's entries found in a Swedish or English text (not their
+    parts: "månader" is kesto or hankeaika, which is no hanke)."""
+    return frozenset(
+        t for e in finnish_equivalents(text, lang) for w in e for t in terms(w, "fi")[:1]
+    )
+
+
 def _counted_as(word: str, lang: str) -> set[str]:
     """What a counted word counts: its lemma, or the head of a compound ("12
     hankekokonaisuutta" counts project packages, not projects)."""
@@ -880,6 +908,9 @@ def rank_sentences(
         focus=focus,
         need=need,
         counted=_counted_terms(question, lang),
+        counted_entries=_glossary_finnish(" ".join(counted_phrase(question, lang)), lang)
+        if lang != "fi"
+        else frozenset(),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not.
         thing=_which_terms(question, lang) if need is not Need.FUNDER else {},
@@ -1059,6 +1090,7 @@ class _Asked:
     focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
+    counted_entries: frozenset[str]  # its glossary entries' Finnish lemmas (sv/en questions)
     measured: dict[str, set[str]]  # and of what an amount question measures
     thing: dict[str, set[str]]  # and of the thing a "which thing" question asks for
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
@@ -1116,7 +1148,14 @@ class _Asked:
             if not wanted:
                 return True
             for word in (m.group("counted"), m.group("counted2")):
-                if word and wanted & _counted_as(word, lang):
+                if not word:
+                    continue
+                if wanted & _counted_as(word, lang):
+                    return True
+                third = lang not in self.counted
+                if third and self.counted_entries & _glossary_finnish(word, lang):
+                    # A third language (the English summary for a Swedish question) counts the
+                    # same glossary entry: "one project" is "projekt", but no "projekthelhet".
                     return True
         return False
 

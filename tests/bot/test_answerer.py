@@ -1359,6 +1359,23 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Millaista kokemusta koordinaatiohaussa vaaditaan hakijalta?",
             "^[^“]*“[^”]*kokemusta valtakunnallisesta",
         ),
+        # The English summary counts the projects of a Swedish question through the glossary
+        # ("one project" is "projekt").
+        (
+            "Hur många projekt kommer att väljas i koordineringsutlysningen?",
+            "only one project|yksi hanke",
+        ),
+        # "share" names the kind of answer, not a thing the documents must mention.
+        (
+            "What is the maximum share of public funding in the parenting support call?",
+            "^[^“]*“[^”]*enintään 80 %",
+        ),
+        # One alternative the documents use is enough: a "tunnus", though never a "kuittaus".
+        (
+            "Saako EURAssa jonkin tunnuksen tai kuittauksen, kun vanhemmuushaun hakemus on "
+            "lähetetty?",
+            "hakemustunnuksen",
+        ),
         # A date beside what is asked (the info session) before the application period's.
         (
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
