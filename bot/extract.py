@@ -912,8 +912,9 @@ def rank_sentences(
         if lang != "fi"
         else frozenset(),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
-        # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not.
-        thing=_which_terms(question, lang) if need is not Need.FUNDER else {},
+        # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not;
+        # "Which organisations are eligible" for kinds of applicants, which no "organisaatio" is.
+        thing=_which_terms(question, lang) if need not in (Need.FUNDER, Need.ELIGIBILITY) else {},
         language=bool(LANGUAGE_ASKED.search(question)),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),

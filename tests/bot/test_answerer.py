@@ -1376,6 +1376,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "lähetetty?",
             "hakemustunnuksen",
         ),
+        # "Which organisations" asks for kinds of applicants, which no "organisaatio" names.
+        (
+            "Which organisations are eligible to apply in the autumn 2023 call?",
+            "“Rahoitusta voivat hakea",
+        ),
         # A date beside what is asked (the info session) before the application period's.
         (
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
