@@ -12,6 +12,8 @@ from functools import lru_cache
 from bot.intent import (
     BOUND_DIRECTION,
     CUES,
+    DECISION_ASKED,
+    DECISION_NAMED,
     GETS_MONEY,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
@@ -916,6 +918,7 @@ def rank_sentences(
         # "Which organisations are eligible" for kinds of applicants, which no "organisaatio" is.
         thing=_which_terms(question, lang) if need not in (Need.FUNDER, Need.ELIGIBILITY) else {},
         language=bool(LANGUAGE_ASKED.search(question)),
+        decision=bool(DECISION_ASKED.search(asked or question)),
         limit_ok=bool(_ASKS_LIMIT.search(question)),
         direction=bound_direction(question),
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
@@ -1092,6 +1095,7 @@ class _Asked:
     need: Need
     counted: dict[str, set[str]]  # terms of what a count question counts, per text language
     counted_entries: frozenset[str]  # its glossary entries' Finnish lemmas (sv/en questions)
+    decision: bool  # when the askers hear whether they got the money
     measured: dict[str, set[str]]  # and of what an amount question measures
     thing: dict[str, set[str]]  # and of the thing a "which thing" question asks for
     limit_ok: bool  # the question asks for a limit ("saa olla", "vähintään"), not a total
@@ -1283,6 +1287,8 @@ class _Asked:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
+        if self.need is Need.DATE and self.decision and DECISION_NAMED.search(f"{context} {sent}"):
+            score += 0.3  # "Milloin saamme tietää, saimmeko tukea?": "Rahoituspäätökset arviolta …"
         if self.language and LANGUAGE_NAMED.search(sent):
             score += 0.2  # "Can it be written in English?": the sentence that names languages
         if self.definition and ordinal == 0 and passage.ordinal == 0 and cov > 0:

@@ -667,6 +667,15 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
 ]
 
+# When the askers hear whether they got the money: the funding decisions' date, which outweighs
+# the deadline that the words of the situation ("Jätimme hakemuksen") match.
+DECISION_ASKED = re.compile(
+    r"\b(hear|heard|find out|notified|informed|decided|decisions?|besked|få veta|beslut\w*|"
+    r"kuule\w*|tietoa? siitä|saimmeko|saammeko|ratkea\w*|päätök\w*|päätetään|päätettiin)\b",
+    _I,
+)
+DECISION_NAMED = re.compile(r"\b(\w*päätök\w*|\w*päätös|decisions?|\w*beslut\w*)\b", _I)
+
 # The same, keyed by the kind of question rather than by its words.
 NEED_CUES: dict[Need, re.Pattern[str]] = {
     Need.FUNDER: re.compile(

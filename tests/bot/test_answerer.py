@@ -1381,6 +1381,13 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Which organisations are eligible to apply in the autumn 2023 call?",
             "“Rahoitusta voivat hakea",
         ),
+        # When the askers hear whether they got the money is the funding decisions' date, not
+        # the deadline that the situation's "hakemuksen" matches.
+        (
+            "Jätimme hakemuksen OKM:n kevään 2025 hakuun. Milloin voimme odottaa tietoa siitä, "
+            "saimmeko tukea?",
+            "^[^“]*“[^”]*Rahoituspäätökset arviolta lokakuussa 2025",
+        ),
         # A date beside what is asked (the info session) before the application period's.
         (
             "När ordnas det digitala informationsmötet om utlysningen för föräldraskapsstöd?",
