@@ -86,7 +86,7 @@ from bot.models import Answer, Citation
 from bot.spelling import fix_typos, restore_letters, standard_finnish
 from bot.texts import fmt_date, t
 from hakuapu.calls import Call, CallsFile, Status
-from index.analysis import analyze, function_words, terms
+from index.analysis import analyze, first_reading_terms, function_words, terms
 from index.embedding import SentenceVectors
 from index.glossary import finnish_equivalents
 from index.glossary import load as load_glossary
@@ -917,7 +917,8 @@ def _title_terms(call: Call) -> set[str]:
         if title:
             # Not "be" of "well-being" nor "mot" ("towards"): "Does it have to be free?" names
             # no call. A season is kept, though "vår" is also "our".
-            out |= set(terms(title, lang)) - (function_words(lang) - _SEASON_WORDS)
+            found = first_reading_terms(title) if lang == "fi" else terms(title, lang)
+            out |= set(found) - (function_words(lang) - _SEASON_WORDS)
     return out - _GENERIC
 
 

@@ -97,12 +97,12 @@ def voikko_available() -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _finnish_terms(word: str) -> tuple[str, ...]:
+def _finnish_terms(word: str, readings: int = 2) -> tuple[str, ...]:
     analyses = analyze(word) if not word.isdigit() else []
     if not analyses:
         return (_stemmer("fi").stemWord(word),)
     terms: list[str] = []
-    for a in analyses[:2]:
+    for a in analyses[:readings]:
         base = a.get("BASEFORM", "").lower()
         if base and base not in terms:
             terms.append(base)
@@ -160,6 +160,19 @@ def word_terms(word: str, lang: str = "fi") -> tuple[str, ...]:
         found = _finnish_terms(word)
         return () if found and found[0] in _STOP_LEMMAS else found
     return (_stemmer(lang).stemWord(word),)
+
+
+def first_reading_terms(text: str) -> list[str]:
+    """Finnish terms of each word's first reading only: a name's words ("nuorille") should
+    not name a call by a rarer reading ("nuora", a rope)."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP["fi"] or (len(word) < 2 and not word.isdigit()):
+            continue
+        found = _finnish_terms(word, readings=1)
+        if not (found and found[0] in _STOP_LEMMAS):
+            out.extend(found)
+    return out
 
 
 def words(text: str) -> list[str]:

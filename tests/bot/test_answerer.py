@@ -453,6 +453,9 @@ def test_match_call_needs_a_distinctive_name(corpus):
         "Kan ett projekt om föräldraskapsstöd få finansiering i koordineringsutlysningen?",
     ):
         assert match_call(topic_of_another, calls).id == "koordinaatio-2025", topic_of_another
+    # "nuoria" is read as "nuori", not as the rarer "nuora" (a rope) of the OKM call's "nuorille".
+    theme = "Mitä haavoittuvassa asemassa olevia lapsia, nuoria ja perheitä koskevalla alateemalla?"
+    assert match_call(theme, calls) is None
 
 
 def test_a_question_for_people_by_name_needs_a_name(corpus):
