@@ -517,6 +517,9 @@ class Answerer:
         beside = self._beside_the_call(asked, lang, ignore, call) if call is not None else []
         if beside:
             return f"terms only other calls' documents use: {beside}"
+        unquoted = self._rare_unquoted(asked, lang, chosen) if call is None else []
+        if unquoted:
+            return f"rare terms none of the quotes holds: {unquoted}"
         earlier = asks_previous(asked) and not NEW_ASKED.search(asked)
         if (
             earlier
@@ -642,6 +645,27 @@ class Answerer:
                 (within if {call.id, ""} & set(using) else beside).append(min(group))
         # "Voiko matkoja, ostopalveluja ja vuokria laittaa budjettiin?": the call speaks of some.
         return [] if within else beside
+
+    def _rare_unquoted(self, asked: str, lang: str, chosen: list[Sentence]) -> list[str]:
+        """Rare field terms of a question naming no call that none of the quotes holds.
+
+        "Milloin ensimmäinen maksatushakemus pitää jättää?": one notice mentions payment claims
+        once, so a quote about the application ("Lähetä hakemus viimeistään …") answers
+        something else. Measured only where no call is named: within a call, the call's own
+        words for the same thing answer as often as not.
+        """
+        snap = self._retriever().store.snapshot()
+        if snap is None:
+            return []
+        said: set[str] = set()
+        for s in chosen:
+            said |= set(terms(f"{s.context} {s.text}", "fi"))
+            said |= set(terms(s.text, s.passage.language))
+        return [
+            min(group)
+            for group in field_terms(asked, lang)
+            if 0 < len(snap.keyword.calls_using(group)) <= RARE_TERM_CHUNKS and not group & said
+        ]
 
     def _other_body(self, asked: str, lang: str) -> bool:
         """The question names a body or place the documents never mention."""

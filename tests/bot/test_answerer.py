@@ -824,6 +824,9 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # A payment claim ("maksatushakemus") is a rare term of the parenting call's notice, not
         # any fee ("maksu") nor the application for funding.
         "Can we send our payment claims only once a year in the autumn 2023 call?",
+        # Asked of no call, a rare term none of the quotes holds: one notice mentions payment
+        # claims once, and the application's deadline is no answer.
+        "Milloin ensimmäinen maksatushakemus pitää viimeistään jättää?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
