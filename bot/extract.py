@@ -1379,12 +1379,7 @@ def _asker_kind(situation: str, lang: str) -> frozenset[str]:
         return frozenset()
     clause = _ASKER_CLAUSE_END.split(m.group(1))[0]
     if lang != "fi":
-        return frozenset(
-            t
-            for finnish in finnish_equivalents(clause, lang)
-            for w in finnish
-            for t in word_terms(w, "fi")[:1]
-        )
+        return _glossary_finnish(clause, lang)
     out: set[str] = set()
     for w in words(clause):
         if w.islower() and noun_case(w) == "nimento":
