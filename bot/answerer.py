@@ -633,16 +633,9 @@ class Answerer:
         left alone: a notice may say it in other words. So is a question that also names a rare
         term the call's documents do use.
         """
-        snap = self._retriever().store.snapshot()
-        if snap is None:
-            return []
         beside, within = [], []
-        for group in field_terms(asked, lang):
-            if group & ignore:
-                continue  # the term names the call
-            using = snap.keyword.calls_using(group)
-            if 0 < len(using) <= RARE_TERM_CHUNKS:
-                (within if {call.id, ""} & set(using) else beside).append(min(group))
+        for group, using in self._rare_terms(asked, lang, ignore):
+            (within if {call.id, ""} & set(using) else beside).append(min(group))
         # "Voiko matkoja, ostopalveluja ja vuokria laittaa budjettiin?": the call speaks of some.
         return [] if within else beside
 
@@ -654,18 +647,28 @@ class Answerer:
         something else. Measured only where no call is named: within a call, the call's own
         words for the same thing answer as often as not.
         """
-        snap = self._retriever().store.snapshot()
-        if snap is None:
-            return []
         said: set[str] = set()
         for s in chosen:
             said |= set(terms(f"{s.context} {s.text}", "fi"))
             said |= set(terms(s.text, s.passage.language))
-        return [
-            min(group)
-            for group in field_terms(asked, lang)
-            if 0 < len(snap.keyword.calls_using(group)) <= RARE_TERM_CHUNKS and not group & said
-        ]
+        return [min(group) for group, _ in self._rare_terms(asked, lang) if not group & said]
+
+    def _rare_terms(
+        self, asked: str, lang: str, ignore: set[str] | frozenset[str] = frozenset()
+    ) -> list[tuple[frozenset[str], list[str]]]:
+        """The question's field terms (glossary groups) found in at most ``RARE_TERM_CHUNKS``
+        chunks, with the calls of those chunks; not a term that names the asked call."""
+        snap = self._retriever().store.snapshot()
+        if snap is None:
+            return []
+        out = []
+        for group in field_terms(asked, lang):
+            if group & ignore:
+                continue  # the term names the call
+            using = snap.keyword.calls_using(group)
+            if 0 < len(using) <= RARE_TERM_CHUNKS:
+                out.append((group, using))
+        return out
 
     def _other_body(self, asked: str, lang: str) -> bool:
         """The question names a body or place the documents never mention."""
@@ -1080,10 +1083,6 @@ def _season_names_call(question: str, seasons: set[str]) -> bool:
     return False
 
 
-def _others(titles: dict[str, set[str]], call_id: str) -> set[str]:
-    return set().union(*(t for cid, t in titles.items() if cid != call_id))
-
-
 def _call_phrase_terms(question: str, lang: str) -> set[str]:
     """Terms of a call word and the two words before it ("the coordination call",
     "koordinaatiohankkeen jatkohaku", "vanhemmuushaussa"), in Finnish and the asker's language."""
@@ -1110,9 +1109,14 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
         q_terms |= set(terms(finnish, "fi")) - {"vanha", "vanhempi"}
         q_words |= set(re.findall(r"\w+", finnish.lower()))
     titles = {c.id: _title_terms(c) for c in calls.calls}
+    # Each call's own title terms: those no other call's title has.
+    owns = {
+        cid: t - set().union(*(o for other, o in titles.items() if other != cid))
+        for cid, t in titles.items()
+    }
     scored: list[tuple[float, Call]] = []
     for call in calls.calls:
-        own = titles[call.id] - _others(titles, call.id)
+        own = owns[call.id]
         score = float(len(q_terms & own))
         # "koord-haussa", "vanh.-haku": a shortened title word before a hyphen or a full stop.
         short = re.findall(r"\b(\w{4,})(?:-|\.-?)(?=\w)", question.lower())
@@ -1130,7 +1134,7 @@ def _match_call(question: str, calls: CallsFile) -> Call | None:
     # "…our own parenting-support service model. Is that OK in the coordination call?": a title
     # word joined to a call word names the call; the other title words are the topic.
     phrase = _call_phrase_terms(question, lang)
-    by_name = [(sc, c) for sc, c in scored if phrase & (titles[c.id] - _others(titles, c.id))]
+    by_name = [(sc, c) for sc, c in scored if phrase & owns[c.id]]
     if len(by_name) == 1 and by_name[0][0] >= 1:
         return by_name[0][1]
     if not scored or scored[0][0] < 1 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
