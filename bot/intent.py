@@ -640,6 +640,24 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (LANGUAGE_ASKED, LANGUAGE_NAMED),
+    # Whether one application will do: the rule on separate applications ("jättää oman
+    # hakemuksensa", "jätä kaksi erillistä hakemusta"), not what an application holds.
+    (
+        re.compile(
+            r"\b((yksi|yhdellä|yhden|yhteinen|yhteisellä|yhteisen|sama|samalla|saman) hakemu\w*|"
+            r"hakemus vai|(useampi|useita|monta|kaksi|kahdella|erillis\w*) hakemu\w*|"
+            r"(one|a single|single|a joint|joint|a common|common|the same|combined) application|"
+            r"(separate|two|several|multiple) applications|"
+            r"(en enda|en gemensam|gemensam|samma) ansökan|räcker (det )?(med )?en ansökan|"
+            r"(flera|två|separata) ansökningar)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(oman hakemuksensa|omat hakemuksensa|erillis\w* hakemu\w*|separate applications?|"
+            r"own application|egen ansökan|egna ansökningar|separata ansökningar)\b",
+            _I,
+        ),
+    ),
     # When the call itself closed ("koordinaatiohaku sulkeutui"), not a project's end.
     (
         re.compile(

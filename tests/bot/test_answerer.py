@@ -1403,6 +1403,17 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("What is the call code of the parenting support call?", "^[^“]*“[^”]*ESR-VANH-2024-1"),
         # "hela" (whole) is no topic, and "temat" names no call.
         ("Vilket program hör hela temat till?", "^[^“]*“[^”]*Uudistuva ja osaava Suomi"),
+        # Whether one application will do is answered by the rule on separate applications.
+        (
+            "Meillä on ideoita OKM:n kevään 2025 haun molempiin alakohtiin. Voiko ne laittaa "
+            "samalla hakemuksella?",
+            "^[^“]*“[^”]*kaksi erillistä hakemusta",
+        ),
+        (
+            "Is one joint application enough for all partners of a project entity in the autumn "
+            "2023 call?",
+            "^[^“]*“[^”]*oman hakemuksensa",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
