@@ -636,7 +636,9 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             _I,
         ),
         re.compile(
-            r"\b(päätty\w*|mennessä|viimeistään|deadline|closes?|sista|senast|stäng\w*)\b", _I
+            r"\b(päätty\w*|mennessä|viimeistään|deadline|closes?|sista|senast|stäng\w*|"
+            r"must end|end by|ends? on|avslutas)\b",
+            _I,
         ),
     ),
     (LANGUAGE_ASKED, LANGUAGE_NAMED),
@@ -674,12 +676,12 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(
             r"\b(alka\w*|avautu\w*|käynnisty\w*|aloitta\w*|aloit\w*|lähtien|open\w*|start\w*|"
-            r"begin\w*|öppna\w*|börja\w*|starta\w*)\b",
+            r"begin\w*|öppna\w*|börja\w*|starta\w*|inled\w*|kick\w* off)\b",
             _I,
         ),
         re.compile(
             r"\b(alka\w*|alkaa|avautu\w*|käynnisty\w*|opens?|öppna\w*|aikaisintaan|earliest|"
-            r"tidigast|start\w*|begin\w*)\b",
+            r"tidigast|start\w*|begin\w*|inleds)\b",
             _I,
         ),
     ),

@@ -1414,6 +1414,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "2023 call?",
             "^[^“]*“[^”]*oman hakemuksensa",
         ),
+        # "kick off" and "inleds" ask when it starts: the project's start, not the call's period.
+        ("When does the new coordination project kick off?", "^[^“]*“It starts on 1 September"),
+        (
+            "Från vilket datum inleds koordineringsprojektet?",
+            "^[^“]*“(It starts on 1 September|Hanke alkaa 1.9.2025)",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
