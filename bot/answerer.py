@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from bot.conversation import SharedConversationStore, Turn
 from bot.dates import full_dates
 from bot.extract import (
+    RARE_TOPIC_CHUNKS,
     SHOWN_CLOSE,
     Sentence,
     absent_finnish_terms,
@@ -383,6 +384,7 @@ class Answerer:
             focus=focus,
             meaning=meaning,
             text_before=retriever.text_before,
+            rare=tuple(g for g, _ in self._rare_terms(asked, lang, ignore, RARE_TOPIC_CHUNKS)),
         )
         ranked = rank(passages)
         results_asked = need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked)
@@ -654,10 +656,14 @@ class Answerer:
         return [min(group) for group, _ in self._rare_terms(asked, lang) if not group & said]
 
     def _rare_terms(
-        self, asked: str, lang: str, ignore: set[str] | frozenset[str] = frozenset()
+        self,
+        asked: str,
+        lang: str,
+        ignore: set[str] | frozenset[str] = frozenset(),
+        most: int = RARE_TERM_CHUNKS,
     ) -> list[tuple[frozenset[str], list[str]]]:
-        """The question's field terms (glossary groups) found in at most ``RARE_TERM_CHUNKS``
-        chunks, with the calls of those chunks; not a term that names the asked call."""
+        """The question's field terms (glossary groups) found in at most ``most`` chunks, with
+        the calls of those chunks; not a term that names the asked call."""
         snap = self._retriever().store.snapshot()
         if snap is None:
             return []
@@ -666,7 +672,7 @@ class Answerer:
             if group & ignore:
                 continue  # the term names the call
             using = snap.keyword.calls_using(group)
-            if 0 < len(using) <= RARE_TERM_CHUNKS:
+            if 0 < len(using) <= most:
                 out.append((group, using))
         return out
 

@@ -864,6 +864,12 @@ def _shared(i: int, w: str) -> bool:
     return (w[:1].isupper() and (i > 0 or w.isupper())) or any(ch.isdigit() for ch in w)
 
 
+# A field term of the asked sentence that few chunks hold is its topic ("VAT", "pankkikulut"):
+# a sentence naming it beats one matching only the common words ("eligible costs").
+RARE_TOPIC_CHUNKS = 4
+RARE_TOPIC_WEIGHT = 0.15
+
+
 def coverage(concepts: Concepts, text_terms: set[str]) -> float:
     """Share of the concepts found in the text: by a term, or by a Finnish word's stem
     ("liitteitä" is found in "Liitä hakemukseen", "raportoida" in "tulosraportti")."""
@@ -886,6 +892,7 @@ def rank_sentences(
     strict_from: int | None = None,
     text_before: Callable[[Passage], str] | None = None,
     asked: str | None = None,
+    rare: tuple[frozenset[str], ...] = (),
 ) -> list[Sentence]:
     """Score every sentence of the passages by term coverage, answer-type match and passage rank.
 
@@ -895,7 +902,8 @@ def rank_sentences(
     another call, and one that names only another call is not quoted for this one. From passage
     rank ``strict_from`` on (a search widened past its usual depth), a shared document's sentence
     must name the call when one is asked about. ``text_before`` gives the chunk before a passage,
-    for a passage that starts below the line naming its call.
+    for a passage that starts below the line naming its call. ``rare`` are the asked field
+    terms that few chunks hold: the question's topic, beside its common words.
     """
     q = _Asked(
         concepts=question_concepts(question, lang, ignore),
@@ -936,6 +944,7 @@ def rank_sentences(
         if asked and _asks_of_us(asked, lang)
         else frozenset(),
         text_before=text_before,
+        rare=rare,
     )
     out: list[Sentence] = []
     top_score = passages[0].score if passages else 1.0
@@ -1112,6 +1121,7 @@ class _Asked:
     acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
     subjects: frozenset[str] = frozenset()  # lemmas of the asked sentence's subject nouns
     asker: frozenset[str] = frozenset()  # what the asker says they are ("yritys")
+    rare: tuple[frozenset[str], ...] = ()  # the asked field terms that few chunks hold ("alv")
     text_before: Callable[[Passage], str] | None = None
     # Per passage: does it hold every stated figure? (Read once, not once per sentence.)
     _states: dict[str, bool] = field(default_factory=dict)
@@ -1299,6 +1309,17 @@ class _Asked:
             under = _part_number(f"{context} {sent}") or _part_above(passage, start)
             if under is not None:
                 score += 0.2 if under == self.part else -0.2
+        if (
+            self.rare
+            and (self.span is None or has_span)
+            and any(
+                g & (s_terms if lang == "fi" else s_terms | _glossary_finnish(sent, lang))
+                for g in self.rare
+            )
+        ):
+            # "Is VAT an eligible cost?": the sentence on "arvonlisävero" before the summary's
+            # "eligible costs"; but not above the sentences holding the asked kind of answer.
+            score += RARE_TOPIC_WEIGHT
         if self.asker and self.asker & s_terms:
             score += 0.2  # "Olemme yritys. Voimmeko hakea?": "Yritykset voivat osallistua …"
         elif self.subjects and self.subjects & s_terms:

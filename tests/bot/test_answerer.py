@@ -1414,6 +1414,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "2023 call?",
             "^[^“]*“[^”]*oman hakemuksensa",
         ),
+        # A field term that few chunks hold is the topic: the sentence on artists' fees leads,
+        # not the rule on the smallest budget that the common "budjetti" matches.
+        (
+            "Voiko OKM:n kevään 2025 hankkeen budjettiin ottaa taiteilijoiden palkkiot?",
+            "^[^“]*“[^”]*taiteilijoiden ja ohjaajien palkkiot",
+        ),
         # "kick off" and "inleds" ask when it starts: the project's start, not the call's period.
         ("When does the new coordination project kick off?", "^[^“]*“It starts on 1 September"),
         (
