@@ -153,6 +153,14 @@ def question_concepts(
                 t |= {"~" + _stem(lemma[0])}
             if text_lang == "fi" and lemma:
                 t |= finnish_synonyms(lemma[0]) - ignore  # "käynnistyä" is found as "alkaa"
+                # A compound is a kind of its head: "kausimaksu" is a "maksu", found as "maksuton".
+                head = max(
+                    (p for p in t if p != lemma[0] and p[:1] != "~" and lemma[0].endswith(p)),
+                    key=len,
+                    default=None,
+                )
+                if head and len(head) >= 4:
+                    t |= finnish_synonyms(head) - ignore
             if t not in out:
                 out.append(t)
         return out

@@ -1420,6 +1420,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Voiko OKM:n kevään 2025 hankkeen budjettiin ottaa taiteilijoiden palkkiot?",
             "^[^“]*“[^”]*taiteilijoiden ja ohjaajien palkkiot",
         ),
+        # A compound is a kind of its head: a "kausimaksu" is a fee, which strand 1 may not charge.
+        (
+            "Voimmeko periä osallistujilta pienen kausimaksun OKM:n kevään 2025 haun "
+            "alakohdassa 1?",
+            "^[^“]*“[^”]*maksutonta",
+        ),
         # "kick off" and "inleds" ask when it starts: the project's start, not the call's period.
         ("When does the new coordination project kick off?", "^[^“]*“It starts on 1 September"),
         (

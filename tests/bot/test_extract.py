@@ -85,3 +85,14 @@ def test_question_words_conjunctions_and_the_rules_frame_are_no_topic():
     assert not found & {"millainen", "edellyttää", "jotta"}
     # "vai" stays: an either-or question asks which of the two.
     assert "vai" in set().union(*question_concepts("EURAssa vai sähköpostilla?", "fi")["fi"])
+
+
+def test_a_compound_is_a_kind_of_its_head():
+    """ "kausimaksu" is a "maksu": it is found as the glossary's "maksuton" ("Harrastustoiminnan
+    tulee olla maksutonta"), as "maksu" itself would be."""
+    concepts = question_concepts("Voimmeko periä osallistujilta kausimaksun?", "fi")["fi"]
+    fee = next(c for c in concepts if "kausimaksu" in c)
+    assert {"maksu", "maksuton"} <= fee
+    # Only the head: "maksuhakemus" would be a "hakemus", not a "maksu".
+    concepts = question_concepts("Milloin maksuhakemus jätetään?", "fi")["fi"]
+    assert "maksuton" not in next(c for c in concepts if "maksuhakemus" in c)
