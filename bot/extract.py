@@ -1374,12 +1374,16 @@ def _subjects(question: str, lang: str, ignore: set[str] | None) -> frozenset[st
     return frozenset(out)
 
 
-# "Olemme pieni osakeyhtiö, joka …": the organisation that asks, up to the clause end. Not "I'm
-# the family ministry coordinator": a person's role is no kind of applicant.
+# "Olemme pieni osakeyhtiö, joka …", "Kuoromme on …", "Our choir is …": the organisation that
+# asks, up to the clause end. Not "I'm the family ministry coordinator": a person's role is no
+# kind of applicant.
 _ASKER = {
-    "fi": re.compile(r"\bolemme\s+([^,.;:?!–]+)", re.I),
-    "sv": re.compile(r"\bvi är\s+([^,.;:?!–]+)", re.I),
-    "en": re.compile(r"\b(?:we are|we're)\s+([^,.;:?!–]+)", re.I),
+    "fi": re.compile(r"\bolemme\s+([^,.;:?!–]+)|\b\w+mme\s+on\s+([^,.;:?!–]+)", re.I),
+    "sv": re.compile(r"\bvi är\s+([^,.;:?!–]+)|\bvår[at]?\s+\w+\s+är\s+([^,.;:?!–]+)", re.I),
+    "en": re.compile(
+        r"\b(?:we are|we're)\s+([^,.;:?!–]+)|\bour\s+(?:\w+\s+){1,2}?(?:is|are)\s+([^,.;:?!–]+)",
+        re.I,
+    ),
 }
 _ASKER_CLAUSE_END = re.compile(
     r"\s(?:ja|joka|jolla|jonka|eikä|emmekä|och|som|med|and|that|who|with|which)\s", re.I
@@ -1406,7 +1410,7 @@ def _asker_kind(situation: str, lang: str) -> frozenset[str]:
     m = _ASKER[lang].search(situation) if lang in _ASKER else None
     if not m:
         return frozenset()
-    clause = _ASKER_CLAUSE_END.split(m.group(1))[0]
+    clause = _ASKER_CLAUSE_END.split(next(g for g in m.groups() if g))[0]
     if lang != "fi":
         return _glossary_finnish(clause, lang)
     out: set[str] = set()

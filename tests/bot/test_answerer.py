@@ -1420,6 +1420,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Voiko OKM:n kevään 2025 hankkeen budjettiin ottaa taiteilijoiden palkkiot?",
             "^[^“]*“[^”]*taiteilijoiden ja ohjaajien palkkiot",
         ),
+        # "Our choir is a registered association" says what the askers are, like "We're …".
+        (
+            "Our choir is a registered association. Can we apply for funding in the OKM spring "
+            "2025 call?",
+            "^[^“]*“Rahoitusta voivat hakea[^”]*rekisteröidyt yhdistykset",
+        ),
         # A compound is a kind of its head: a "kausimaksu" is a fee, which strand 1 may not charge.
         (
             "Voimmeko periä osallistujilta pienen kausimaksun OKM:n kevään 2025 haun "
