@@ -374,6 +374,8 @@ class Answerer:
             vectors = self.sentence_vectors
             meaning = lambda texts: vectors.similarity(question, texts)  # noqa: E731
         asked = asked_part(question)
+        # The asked field terms that few chunks hold: the topic, and reasons to refuse.
+        rare = self._rare_terms(asked, lang, ignore)
         rank = functools.partial(
             rank_sentences,
             question,
@@ -384,7 +386,7 @@ class Answerer:
             focus=focus,
             meaning=meaning,
             text_before=retriever.text_before,
-            rare=tuple(g for g, _ in self._rare_terms(asked, lang, ignore, RARE_TOPIC_CHUNKS)),
+            rare=tuple(g for g, _ in rare),
         )
         ranked = rank(passages)
         results_asked = need is Need.COUNT and GRANTED_COUNT_ASKED.search(asked)
@@ -417,7 +419,7 @@ class Answerer:
                 passages = passages + deeper
         chosen = select(ranked)
         weak = (
-            self._weakness(question, lang, need, passages, chosen, ignore, call)
+            self._weakness(question, lang, need, passages, chosen, ignore, call, rare)
             if chosen
             else "no sentence"
         )
@@ -458,7 +460,7 @@ class Answerer:
         return answer, _Generation(question, [s.passage for s in chosen], named + note)
 
     def _weakness(
-        self, question, lang, need, passages, chosen: list[Sentence], ignore, call
+        self, question, lang, need, passages, chosen: list[Sentence], ignore, call, rare
     ) -> str | None:
         """Why the evidence does not answer the question, or None when it does.
 
@@ -516,10 +518,12 @@ class Answerer:
         ):
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
-        beside = self._beside_the_call(asked, lang, ignore, call) if call is not None else []
+        # Only the rarest terms (``RARE_TERM_CHUNKS``) are reasons to refuse.
+        rare = [(group, using) for group, using in rare if len(using) <= RARE_TERM_CHUNKS]
+        beside = _beside_the_call(rare, call) if call is not None else []
         if beside:
             return f"terms only other calls' documents use: {beside}"
-        unquoted = self._rare_unquoted(asked, lang, chosen) if call is None else []
+        unquoted = _rare_unquoted(rare, chosen) if call is None else []
         if unquoted:
             return f"rare terms none of the quotes holds: {unquoted}"
         earlier = asks_previous(asked) and not NEW_ASKED.search(asked)
@@ -627,43 +631,14 @@ class Answerer:
             return f"the passage has {found:.0%} of the topic words"
         return None
 
-    def _beside_the_call(self, asked: str, lang: str, ignore: set[str], call: Call) -> list[str]:
-        """Rare field terms of the question that only other calls' documents use.
-
-        "Does the OKM call require a steering group?": only the parenting call's notice speaks of
-        one, so what the OKM documents say answers something else. A common term ("hakija") is
-        left alone: a notice may say it in other words. So is a question that also names a rare
-        term the call's documents do use.
-        """
-        beside, within = [], []
-        for group, using in self._rare_terms(asked, lang, ignore):
-            (within if {call.id, ""} & set(using) else beside).append(min(group))
-        # "Voiko matkoja, ostopalveluja ja vuokria laittaa budjettiin?": the call speaks of some.
-        return [] if within else beside
-
-    def _rare_unquoted(self, asked: str, lang: str, chosen: list[Sentence]) -> list[str]:
-        """Rare field terms of a question naming no call that none of the quotes holds.
-
-        "Milloin ensimmäinen maksatushakemus pitää jättää?": one notice mentions payment claims
-        once, so a quote about the application ("Lähetä hakemus viimeistään …") answers
-        something else. Measured only where no call is named: within a call, the call's own
-        words for the same thing answer as often as not.
-        """
-        said: set[str] = set()
-        for s in chosen:
-            said |= set(terms(f"{s.context} {s.text}", "fi"))
-            said |= set(terms(s.text, s.passage.language))
-        return [min(group) for group, _ in self._rare_terms(asked, lang) if not group & said]
-
     def _rare_terms(
         self,
         asked: str,
         lang: str,
         ignore: set[str] | frozenset[str] = frozenset(),
-        most: int = RARE_TERM_CHUNKS,
     ) -> list[tuple[frozenset[str], list[str]]]:
-        """The question's field terms (glossary groups) found in at most ``most`` chunks, with
-        the calls of those chunks; not a term that names the asked call."""
+        """The question's field terms (glossary groups) found in at most ``RARE_TOPIC_CHUNKS``
+        chunks, with the calls of those chunks; not a term that names the asked call."""
         snap = self._retriever().store.snapshot()
         if snap is None:
             return []
@@ -672,7 +647,7 @@ class Answerer:
             if group & ignore:
                 continue  # the term names the call
             using = snap.keyword.calls_using(group)
-            if 0 < len(using) <= most:
+            if 0 < len(using) <= RARE_TOPIC_CHUNKS:
                 out.append((group, using))
         return out
 
@@ -858,6 +833,38 @@ _FIGURE = re.compile(
 
 # "One" in the three languages: a count that may be a rule ("valitaan yksi alakohta").
 _ONE = re.compile(r"\b(yksi|yhden|yhtä|one|en|ett)\b", re.I)
+
+
+def _beside_the_call(rare: list[tuple[frozenset[str], list[str]]], call: Call) -> list[str]:
+    """Rare field terms of the question that only other calls' documents use.
+
+    "Does the OKM call require a steering group?": only the parenting call's notice speaks of
+    one, so what the OKM documents say answers something else. A common term ("hakija") is
+    left alone: a notice may say it in other words. So is a question that also names a rare
+    term the call's documents do use.
+    """
+    beside, within = [], []
+    for group, using in rare:
+        (within if {call.id, ""} & set(using) else beside).append(min(group))
+    # "Voiko matkoja, ostopalveluja ja vuokria laittaa budjettiin?": the call speaks of some.
+    return [] if within else beside
+
+
+def _rare_unquoted(
+    rare: list[tuple[frozenset[str], list[str]]], chosen: list[Sentence]
+) -> list[str]:
+    """Rare field terms of a question naming no call that none of the quotes holds.
+
+    "Milloin ensimmäinen maksatushakemus pitää jättää?": one notice mentions payment claims
+    once, so a quote about the application ("Lähetä hakemus viimeistään …") answers
+    something else. Measured only where no call is named: within a call, the call's own
+    words for the same thing answer as often as not.
+    """
+    said: set[str] = set()
+    for s in chosen:
+        said |= set(terms(f"{s.context} {s.text}", "fi"))
+        said |= set(terms(s.text, s.passage.language))
+    return [min(group) for group, _ in rare if not group & said]
 
 
 def with_part_heading(chosen: list[Sentence], question: str) -> list[Sentence]:
