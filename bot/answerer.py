@@ -519,11 +519,11 @@ class Answerer:
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
         # Only the rarest terms (``RARE_TERM_CHUNKS``) are reasons to refuse.
-        rare = [(group, using) for group, using in rare if len(using) <= RARE_TERM_CHUNKS]
-        beside = _beside_the_call(rare, call) if call is not None else []
+        rarest = [(group, using) for group, using in rare if len(using) <= RARE_TERM_CHUNKS]
+        beside = _beside_the_call(rarest, call) if call is not None else []
         if beside:
             return f"terms only other calls' documents use: {beside}"
-        unquoted = _rare_unquoted(rare, chosen) if call is None else []
+        unquoted = _rare_unquoted(rarest, chosen) if call is None else []
         if unquoted:
             return f"rare terms none of the quotes holds: {unquoted}"
         earlier = asks_previous(asked) and not NEW_ASKED.search(asked)
