@@ -671,6 +671,10 @@ _MONEY = re.compile(
     r"grant|" + SUM_NOUNS + r")",
     re.I,
 )
+# A table's last cell, in the unit its header names ("Kustannukset yhteensä – 350 000." under
+# "Euroa"): a sum to a question about the worked example the table is.
+_TABLE_SUM = re.compile(r"(?<= – )\d{1,3}(?:\s\d{3})+(?=\.?$)")
+_EXAMPLE = re.compile(r"esimerk(?!iksi)|laskelm|(?<!for )\bexample|(?<!till )exemp(?:el|l)", re.I)
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
 _SUM_ASKED = re.compile(
     r"\b(raha\w*|rahoitu\w*|funding|finansiering\w*|budjet\w*|money|budget\w*|pengar|summa\w*|"
@@ -940,6 +944,7 @@ def rank_sentences(
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
         and not SHARE_ASKED.search(question),
         sum_asked=bool(_SUM_ASKED.search(question)),
+        example=bool(_EXAMPLE.search(question)),
         given=(given := _numbers(question)),
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
         years={n for n in given | (ignore or set()) if re.fullmatch(r"(1[5-9]|20)\d\d", n)},
@@ -1119,6 +1124,7 @@ class _Asked:
     direction: str | None  # a least or a most value, for bound questions
     money: bool  # the question is about a sum of money, not a share
     sum_asked: bool  # the question asks for a sum of money itself ("paljonko rahaa", "budget")
+    example: bool  # it asks about a worked example ("esimerkkilaskelmassa")
     given: set[str]  # numbers the question states: a figure it already knows is no answer
     stated: set[str]  # the same, less years of the call and small numbers ("alakohta 1")
     years: set[str]  # the years the question or the asked call's name holds
@@ -1223,6 +1229,28 @@ class _Asked:
             return bool(others & found) and not mine & found
         return self.which_call(clause, passage, at) == "other"
 
+    def _sums(self, sent: str, passage: Passage, has_span: bool) -> list[re.Match[str]]:
+        """The sums in the sentence that may answer an amount question."""
+        sums = list(self.span.finditer(sent)) if has_span else []
+        if self.example or self.stated and self._holds_stated(passage):
+            sums += _TABLE_SUM.finditer(sent)
+        if not self.limit_ok:
+            # "Mikä on haun budjetti?" is not answered by "vähintään 200 000 euroa", a rule.
+            sums = [
+                m
+                for m in sums
+                if not _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()])
+            ]
+        if self.stated:
+            # "Palkat on 250 000 €, paljonko kokonaiskustannukset?": not the row of that 250 000.
+            sums = [m for m in sums if not _numbers(m.group(0)) <= self.stated]
+        if self.sum_asked:
+            # "Paljonko rahaa", "how large a budget": euros, not "flat rate 40 %".
+            sums = [
+                m for m in sums if m.re is _TABLE_SUM or not re.match(r"%|pro", m.group(1), re.I)
+            ]
+        return sums
+
     def _right_bound(self, m: re.Match[str]) -> bool:
         if self.direction and m.group(1).lower() not in BOUND_DIRECTION[self.direction]:
             return False
@@ -1275,17 +1303,8 @@ class _Asked:
                 self._new_figure(m) and not (m.group(0).isdigit() and m.group(0) in self.years)
                 for m in self.span.finditer(sent)
             )
-        if self.need is Need.AMOUNT and has_span and not self.limit_ok:
-            # "Mikä on haun budjetti?" is not answered by "vähintään 200 000 euroa", a rule.
-            has_span = any(
-                not _BOUND_BEFORE.search(sent[max(0, m.start() - 20) : m.start()])
-                for m in self.span.finditer(sent)
-            )
-        if self.need is Need.AMOUNT and self.sum_asked and has_span:
-            # "Paljonko rahaa", "how large a budget": euros, not "flat rate 40 %".
-            has_span = any(
-                not re.match(r"%|pro", m.group(1), re.I) for m in self.span.finditer(sent)
-            )
+        if self.need is Need.AMOUNT:
+            has_span = bool(self._sums(sent, passage, has_span))
         if self.need is Need.FUNDER and has_span and "@" in sent and not _FUNDING.search(sent):
             # A contact's ministry ("Elina Palola – STM – elina.palola@gov.fi") funds nothing.
             has_span = False

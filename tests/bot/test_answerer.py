@@ -1438,6 +1438,19 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Från vilket datum inleds koordineringsprojektet?",
             "^[^“]*“(It starts on 1 September|Hanke alkaa 1.9.2025)",
         ),
+        # The worked example's table gives its sums in a column headed "Euroa", without a unit;
+        # the row of a figure the question states (250 000 of staff costs) is no answer.
+        (
+            "Syksyn 2023 haun esimerkkilaskelmassa: paljonko kustannukset ovat yhteensä?",
+            "“Kustannukset yhteensä – 350 000",
+        ),
+        (
+            "In the example budget of the autumn 2023 call, how much public funding does a "
+            "project with 250 000 euros of staff costs get?",
+            "^[^“]*“Julkinen tuki – 80 % kustannuksista – 280 000",
+        ),
+        # Counter-case: the call's budget is not a sum of the example.
+        ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
