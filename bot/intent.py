@@ -226,7 +226,12 @@ _GRANTS_NO_MONEY = re.compile(
 def _asks_funder(question: str) -> bool:
     if _GRANTS_NO_MONEY.search(question):
         return False
-    return any(p.search(question) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
+    # "Milloin työaika ilmoitetaan rahoittajalle?": the funder is told, not asked for.
+    asked = _FUNDER_TOLD.sub(" ", question)
+    return any(p.search(asked) for p in (_FUNDER_NOUN, _AUTHORITY_FUNDS, _WHO_FUNDS))
+
+
+_FUNDER_TOLD = re.compile(r"\brahoittaj(alle|alta|ille|ilta)\b", _I)
 
 
 _FUNDED_BY = re.compile(

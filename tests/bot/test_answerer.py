@@ -1449,6 +1449,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "project with 250 000 euros of staff costs get?",
             "^[^“]*“Julkinen tuki – 80 % kustannuksista – 280 000",
         ),
+        # "ilmoitetaan rahoittajalle" asks how the funder is told, not who the funder is.
+        (
+            "Vanhemmuushaussa hyvinvointialueen työaika on omarahoitusta. Missä yhteydessä se "
+            "ilmoitetaan rahoittajalle?",
+            "“[^”]*raportoidaan maksatushakemuksen yhteydessä",
+        ),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],

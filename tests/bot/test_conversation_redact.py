@@ -90,6 +90,9 @@ def test_classify_needs():
     assert classify("Which ministry funds the call?") is Need.FUNDER
     assert classify("Kuka voi saada rahoitusta?") is not Need.FUNDER
     assert classify("Mitä kustannuksia rahoitetaan?") is not Need.FUNDER
+    # The funder told something ("ilmoitetaan rahoittajalle") is not the funder asked for.
+    assert classify("Missä vaiheessa tunnit ilmoitetaan rahoittajalle?") is not Need.FUNDER
+    assert classify("Mikä on haun rahoittaja?") is Need.FUNDER
     assert classify("Paljonko ministeriö rahoittaa?") is Need.AMOUNT
     # A start date asked without "milloin".
     assert classify("Mistä päivästä lähtien hankkeet saivat käynnistyä?") is Need.DATE
