@@ -601,6 +601,13 @@ LANGUAGE_NAMED = re.compile(
     _I,
 )
 
+# "What if it arrives after the deadline?" asks what happens then, not for the deadline.
+LATE_ASKED = re.compile(
+    r"\b(myöhä\w*|late|too late|för sent|försenad\w*)\b|"
+    r"\b(after|efter) (the )?(deadline|closing|tidsfrist\w*|sista)|"
+    r"\b(määräaj\w*|hakuaja\w*|deadline\w*)\s+(jälkeen|päätyttyä|umpeu\w*|mentyä)",
+    _I,
+)
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(r"(vähimmäis|vähintään|(?<!de )minimi|minimum|at least|\bminst|lägst)", _I),
@@ -690,6 +697,8 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             _I,
         ),
     ),
+    # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
+    (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
 ]
 
 # When the askers hear whether they got the money: the funding decisions' date, which outweighs
@@ -878,8 +887,13 @@ _OFFERED_KIND = [
 ]
 
 
+_WHEN = re.compile(r"\b(milloin|mihin mennessä|koska|när|when|by what date)\b", _I)
+
+
 def classify(question: str) -> Need:
     need = _classify(question)
+    if need is Need.DATE and LATE_ASKED.search(question) and not _WHEN.search(question):
+        return Need.GENERAL
     if need is Need.BOUND and checks_a_figure(question) and _DURATION_FIGURE.search(question):
         return Need.DURATION  # "Is 48 months too long?" asks how long a project may run
     if need in (Need.ELIGIBILITY, Need.GENERAL) and checks_a_figure(question):

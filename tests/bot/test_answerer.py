@@ -827,6 +827,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # Asked of no call, a rare term none of the quotes holds: one notice mentions payment
         # claims once, and the application's deadline is no answer.
         "Milloin ensimmäinen maksatushakemus pitää viimeistään jättää?",
+        # Only the other calls' notices say late applications are not handled.
+        "Vad händer med en ansökan som kommer in för sent till koordineringsutlysningen?",
     ],
 )
 def test_evidence_of_the_wrong_kind_is_refused(corpus, question):
@@ -1454,6 +1456,15 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Vanhemmuushaussa hyvinvointialueen työaika on omarahoitusta. Missä yhteydessä se "
             "ilmoitetaan rahoittajalle?",
             "“[^”]*raportoidaan maksatushakemuksen yhteydessä",
+        ),
+        # An application after the deadline: the rule on late ones, not the deadline.
+        (
+            "What happens if our application to the parenting call arrives after the deadline?",
+            "“[^”]*Myöhästyneitä hakemuksia ei käsitellä",
+        ),
+        (
+            "Vad händer om vi skickar in ansökan för sent i föräldraskapsutlysningen?",
+            "“[^”]*Myöhästyneitä hakemuksia ei käsitellä",
         ),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),

@@ -93,6 +93,9 @@ def test_classify_needs():
     # The funder told something ("ilmoitetaan rahoittajalle") is not the funder asked for.
     assert classify("Missä vaiheessa tunnit ilmoitetaan rahoittajalle?") is not Need.FUNDER
     assert classify("Mikä on haun rahoittaja?") is Need.FUNDER
+    # "What if it arrives after the deadline?" asks what happens then, not for the deadline.
+    assert classify("What if our application arrives after the deadline?") is Need.GENERAL
+    assert classify("Milloin myöhästynyt hakemus palautetaan?") is Need.DATE
     assert classify("Paljonko ministeriö rahoittaa?") is Need.AMOUNT
     # A start date asked without "milloin".
     assert classify("Mistä päivästä lähtien hankkeet saivat käynnistyä?") is Need.DATE
