@@ -201,7 +201,9 @@ _FUNDER_NOUN = re.compile(
 )
 _FUNDS = (
     r"(rahoitta\w*|rahoitti\w*|myöntä\w*|funds?|funded|funding|finances|financed|finansier\w*|"
-    r"bevilja\w*|grants?|betala\w*|pays?|maksaa)"
+    r"bevilja\w*|grants?|betala\w*|pays?|maksaa|"
+    # Who makes the funding decisions grants the money.
+    r"rahoituspäätök\w*|rahoituspäätös|funding decisions?|finansieringsbeslut\w*)"
 )
 # "Mitkä ministeriöt rahoittivat", "vilken myndighet beviljar": an authority that funds.
 _AUTHORITY_FUNDS = re.compile(
@@ -211,7 +213,9 @@ _AUTHORITY_FUNDS = re.compile(
 )
 # "Kuka rahoittaa", "who funds": not "kuka voi saada rahoitusta", "mitä rahoitetaan".
 _WHO_FUNDS = re.compile(
-    r"\b(kuka|ketkä|who|vem)\s+((is|are|är det som|on se joka|is it that)\s+)?" + _FUNDS + r"\b", _I
+    r"\b(kuka|ketkä|who|vem)\s+"
+    r"((is|are|är det som|on se joka|is it that|tekee|makes(?: the)?|fattar)\s+)?" + _FUNDS + r"\b",
+    _I,
 )
 
 

@@ -1466,6 +1466,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Vad händer om vi skickar in ansökan för sent i föräldraskapsutlysningen?",
             "“[^”]*Myöhästyneitä hakemuksia ei käsitellä",
         ),
+        # The authority that makes the funding decisions is the funding authority.
+        (
+            "Mikä viranomainen tekee syksyn 2023 haun rahoituspäätökset?",
+            "^[^“]*“[^”]*Rahoittava viranomainen · Hämeen ELY-keskus",
+        ),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],

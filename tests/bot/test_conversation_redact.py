@@ -93,6 +93,10 @@ def test_classify_needs():
     # The funder told something ("ilmoitetaan rahoittajalle") is not the funder asked for.
     assert classify("Missä vaiheessa tunnit ilmoitetaan rahoittajalle?") is not Need.FUNDER
     assert classify("Mikä on haun rahoittaja?") is Need.FUNDER
+    # Who makes the funding decisions grants the money.
+    assert classify("Kuka tekee rahoituspäätökset?") is Need.FUNDER
+    assert classify("Who makes the funding decisions?") is Need.FUNDER
+    assert classify("Milloin rahoituspäätökset tehdään?") is Need.DATE
     # "What if it arrives after the deadline?" asks what happens then, not for the deadline.
     assert classify("What if our application arrives after the deadline?") is Need.GENERAL
     assert classify("Milloin myöhästynyt hakemus palautetaan?") is Need.DATE
