@@ -1098,7 +1098,7 @@ def _part_above(passage: Passage, start: int) -> str | None:
 
 
 # The kinds of answer that belong to a thing the question names.
-_OF_THE_NAMED = {Need.FREQUENCY, Need.DURATION, Need.BOUND, Need.LINK, Need.SHARE}
+_OF_THE_NAMED = {Need.FREQUENCY, Need.DURATION, Need.BOUND, Need.LINK, Need.SHARE, Need.VENUE}
 # The kinds of answer that are one call's own figures, and what ends the clause holding one.
 _FIGURES_OF_A_CALL = {Need.COUNT, Need.AMOUNT, Need.DATE, Need.DURATION}
 _CLAUSE_ENDS = (":", ";", ",", " sekä ", " samt ", " as well as ")

@@ -21,6 +21,7 @@ class Need(StrEnum):
     LINK = "link"  # "mistä löytyy verkosta", "where can I find"
     CODE = "code"  # "millä tunnuksella haku löytyy", "call code"
     FREQUENCY = "frequency"  # "kuinka usein", "how often"
+    VENUE = "venue"  # where a thing is held: "missä järjestetään", "var hålls", "where … held"
     TIME = "time"  # a time of day: "mihin kellonaikaan", "hur dags", "what time"
     FUNDER = "funder"  # "kuka rahoittaa", "vilken myndighet beviljar", "who funds the call"
     BOUND = "bound"  # a least or most value of anything: "vähimmäiskoko", "högst"
@@ -33,6 +34,16 @@ class Need(StrEnum):
 _I = re.IGNORECASE
 # Order matters: the first match wins ("kuinka monta" is a count, not an amount).
 _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
+    (
+        Need.VENUE,
+        re.compile(
+            r"\bmissä\b[^?.]{0,60}\b(järjestet\w*|pidetään|pidettiin|pidetä\w*|kokoontu\w*)|"
+            r"\bvar\s+(hålls|ordnas|arrangeras|äger\s+\w+\s+rum|träffas|sker)\b|"
+            r"\bwhere\s+(will|are|is|do|does|would)\b[^?.]{0,60}\b(held|take place|takes place|"
+            r"hosted|organi[sz]ed|meet)\b",
+            _I,
+        ),
+    ),
     (
         Need.STATUS,
         re.compile(
@@ -535,6 +546,12 @@ SPAN_PATTERNS: dict[Need, re.Pattern[str]] = {
     # A street and number, or a postal code and town ("Raatihuoneenkatu 1", "13100 Hämeenlinna").
     Need.ADDRESS: re.compile(
         r"\b\d{5}\s+[A-ZÄÖÅ][a-zäöå]+|\b[A-ZÄÖÅ]\w+(katu|tie|kuja|väylä|gatan|vägen|street|road)\s+\d+"
+    ),
+    # A place a thing is held: online, in a town ("Hämeenlinnassa"), on Teams.
+    Need.VENUE: re.compile(
+        r"\b(verkossa|etänä|etäyhteydellä|Teams\w*|Zoom\w*|online|på distans|digitalt|"
+        r"paikan päällä|on site|in person)\b|(?<=\w )(?-i:[A-ZÄÖÅ])[a-zäöå]+(ssa|ssä|lla|llä)\b",
+        _I,
     ),
     Need.AGE: re.compile(
         r"\d+\s*[–-]\s*\d+\s*-?\s*(vuotia\w*|år\w*|years?)|\d+\s*-?vuotia\w*|"

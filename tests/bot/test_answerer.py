@@ -827,6 +827,8 @@ def test_a_ministry_in_a_table_cell_answers_who_funds(corpus):
         # Asked of no call, a rare term none of the quotes holds: one notice mentions payment
         # claims once, and the application's deadline is no answer.
         "Milloin ensimmäinen maksatushakemus pitää viimeistään jättää?",
+        # Where the network meetings are held: the documents say how often, not where.
+        "Where will the coordination project's national network meetings be held?",
         # Only the other calls' notices say late applications are not handled.
         "Vad händer med en ansökan som kommer in för sent till koordineringsutlysningen?",
     ],
@@ -1471,6 +1473,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Mikä viranomainen tekee syksyn 2023 haun rahoituspäätökset?",
             "^[^“]*“[^”]*Rahoittava viranomainen · Hämeen ELY-keskus",
         ),
+        # Where the info session is held: online, on Teams.
+        ("Missä vanhemmuushaun hakuinfo pidetään?", "^[^“]*“Hakuinfo verkossa \\(Teams\\)"),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],

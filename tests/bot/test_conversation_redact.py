@@ -97,6 +97,15 @@ def test_classify_needs():
     assert classify("Kuka tekee rahoituspäätökset?") is Need.FUNDER
     assert classify("Who makes the funding decisions?") is Need.FUNDER
     assert classify("Milloin rahoituspäätökset tehdään?") is Need.DATE
+    # Where a thing is held asks for a place ("verkossa", "Teams", "Hämeenlinnassa").
+    assert classify("Missä hakuinfo järjestetään?") is Need.VENUE
+    assert classify("Var hålls nätverksträffarna?") is Need.VENUE
+    assert classify("Where will the info session be held?") is Need.VENUE
+    assert classify("Missä vaiheessa hakemus on?") is not Need.VENUE
+    venue = SPAN_PATTERNS[Need.VENUE]
+    assert venue.search("Hakuinfo verkossa (Teams) 15.1.2025")
+    assert venue.search("Tapaaminen järjestetään Hämeenlinnassa.")
+    assert not venue.search("Käynnissä on 12 hankekokonaisuutta.")  # a sentence's first word
     # "What if it arrives after the deadline?" asks what happens then, not for the deadline.
     assert classify("What if our application arrives after the deadline?") is Need.GENERAL
     assert classify("Milloin myöhästynyt hakemus palautetaan?") is Need.DATE
