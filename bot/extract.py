@@ -17,6 +17,7 @@ from bot.intent import (
     GETS_MONEY,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
+    NAMING_CUES,
     NEED_CUES,
     NEED_LEMMAS,
     NEW_ASKED,
@@ -926,6 +927,7 @@ def rank_sentences(
         span=SPAN_PATTERNS.get(need),
         cues=[want for asks, want in CUES if asks.search(question)]
         + ([NEED_CUES[need]] if need in NEED_CUES else []),
+        naming=[want for asks, want in NAMING_CUES if asks.search(question)],
         definition=is_definition(question),
         focus=focus,
         need=need,
@@ -1112,6 +1114,7 @@ class _Asked:
     asked_concepts: dict[str, Concepts] | None
     span: re.Pattern[str] | None
     cues: list[re.Pattern[str]]
+    naming: list[re.Pattern[str]]  # of NAMING_CUES, those the question's words call up
     definition: bool
     focus: tuple[str, set[str], set[str], set[str]] | None
     need: Need
@@ -1270,11 +1273,13 @@ class _Asked:
             own = self.asked_concepts.get(lang, self.asked_concepts["fi"])
             cov = max(cov, coverage(own, s_terms))
         has_span = bool(self.span and self.span.search(sent))
-        if has_span and cov == 0 and self.need in _OF_THE_NAMED:
+        cued = any(c.search(f"{context} {sent}") for c in self.naming)
+        if has_span and cov == 0 and self.need in _OF_THE_NAMED and not cued:
             # "Kuinka usein maksatushakemuksia jätetään?" is not answered by how often the
             # network meets: a frequency, a duration, a bound or a link is of something the
             # question names ("hakemuksen minimipisteet" is no "vähintään kahdesta hankkeesta",
-            # the info session's Teams link no "osoitteessa eura2021.fi").
+            # the info session's Teams link no "osoitteessa eura2021.fi"). A cue names it in
+            # other words: "paljonko maksamme itse" is "omarahoitusosuus on vähintään 20 %".
             has_span = not self.concepts.get(lang, self.concepts["fi"])
         if has_span and self.focus is not None and self.need in _FIGURES_OF_A_CALL:
             # "…: syksyn 2023 haussa rahoitettuja 12 hankekokonaisuutta" in the coordination

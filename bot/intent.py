@@ -629,6 +629,15 @@ LATE_ASKED = re.compile(
     r"\b(määräaj\w*|hakuaja\w*|deadline\w*)\s+(jälkeen|päätyttyä|umpeu\w*|mentyä)",
     _I,
 )
+# What the applicant pays itself is its own funding ("omarahoitus"), whatever the words.
+_SELF_PAID = re.compile(
+    r"\bitse\b\W+(\w+\W+)?(maksa\w*|kat[ae]\w*|kusta\w*|rahoitta\w*)|"
+    r"\b(maksa\w*|kata\w*|katettava\w*|kustanne\w*|rahoitta\w*)\s+itse\b|"
+    r"\bsjälva\s+(\w+\s+)?(stå för|betala|finansiera|bekosta)|"
+    r"\b(betala|står|stå för|bekosta)\w*\s+själva\b|"
+    r"\bpay\s+(for\s+)?(ourselves|themselves|itself|yourselves)|\bour own (share|money|part)",
+    _I,
+)
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(r"(vähimmäis|vähintään|(?<!de )minimi|minimum|at least|\bminst|lägst)", _I),
@@ -721,6 +730,15 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
     (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
 ]
+# Cues whose question names in other words what the sentence names: such a sentence is of the
+# thing asked about ("paljonko maksamme itse": "omarahoitusosuus on vähintään 20 %").
+NAMING_CUES = [
+    (
+        _SELF_PAID,
+        re.compile(r"\b(omarahoitu\w*|egen finansiering|självfinansiering|own funding)", _I),
+    ),
+]
+CUES += NAMING_CUES
 
 # When the askers hear whether they got the money: the funding decisions' date, which outweighs
 # the deadline that the words of the situation ("Jätimme hakemuksen") match.

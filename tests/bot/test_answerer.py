@@ -1475,6 +1475,16 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ),
         # Where the info session is held: online, on Teams.
         ("Missä vanhemmuushaun hakuinfo pidetään?", "^[^“]*“Hakuinfo verkossa \\(Teams\\)"),
+        # What the applicant pays itself is its own funding ("omarahoitusosuus").
+        (
+            "Kuinka monta prosenttia kustannuksista hakija joutuu itse maksamaan "
+            "koordinaatiohaussa?",
+            "^[^“]*“[^”]*omarahoitusosuus on vähintään 20 %",
+        ),
+        (
+            "How much of the costs must we pay ourselves in the OKM spring 2025 call?",
+            "^[^“]*“[^”]*omarahoitusosuus on vähintään 20 %",
+        ),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
     ],

@@ -6,6 +6,7 @@ import time
 
 from bot.conversation import SharedConversationStore, Turn
 from bot.intent import (
+    NAMING_CUES,
     SPAN_PATTERNS,
     Need,
     checks_a_figure,
@@ -97,6 +98,14 @@ def test_classify_needs():
     assert classify("Kuka tekee rahoituspäätökset?") is Need.FUNDER
     assert classify("Who makes the funding decisions?") is Need.FUNDER
     assert classify("Milloin rahoituspäätökset tehdään?") is Need.DATE
+    # Paying oneself names one's own funding, in any of the three languages.
+    for q in (
+        "Paljonko meidän pitää itse maksaa?",
+        "Hur mycket måste vi betala själva?",
+        "How much do we pay ourselves?",
+    ):
+        assert any(asks.search(q) for asks, _ in NAMING_CUES), q
+    assert not any(asks.search("Voiko yhdistys itse hakea?") for asks, _ in NAMING_CUES)
     # Where a thing is held asks for a place ("verkossa", "Teams", "Hämeenlinnassa").
     assert classify("Missä hakuinfo järjestetään?") is Need.VENUE
     assert classify("Var hålls nätverksträffarna?") is Need.VENUE
