@@ -790,7 +790,9 @@ _NEED_WORDS = set(
     # The time of day: "päivä ja kello?", "vilken dag och vilken tid", "what time".
     "kello kellonaika klo tid tiden klockan klockslag time "
     # A percentage is the kind of answer ("paljonko prosentteina", "i procent").
-    "percent percentage procent".split()
+    "percent percentage procent "
+    # Asking politely names no topic ("jag undrar…", "I wonder…").
+    "undrar undra wonder wondering".split()
 )
 
 

@@ -49,3 +49,13 @@ def test_a_swedish_stem_matches_its_inflected_forms():
     from index.glossary import matches
 
     assert matches("Vilka bilagor behövs?", "sv")  # "bilag": bilaga, bilagor, bilagan
+
+
+def test_everyday_swedish_names_the_finnish_term():
+    # "Hur värderas…", "vilken kunskap", "en fast procentsats": not the documents' own words.
+    assert any("valintaperuste" in fi for fi in finnish_equivalents("Hur värderas ansökan?", "sv"))
+    assert any("osaaminen" in fi for fi in finnish_equivalents("Vilken kunskap ska stärkas?", "sv"))
+    assert any(
+        "flat rate" in fi
+        for fi in finnish_equivalents("Hur stor är den fasta procentsatsen?", "sv")
+    )
