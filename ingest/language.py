@@ -86,6 +86,13 @@ def detect_language(text: str, default: str = "fi") -> str:
         best = max(hits, key=hits.get)
         if hits[best] and list(hits.values()).count(hits[best]) == 1:
             return best
+    if len(words) <= 80:
+        # A term quoted from the documents ("one project entity (hankekokonaisuus)") is not the
+        # language of the question: it is told by the words around it, when enough are left.
+        rest = re.sub(r'\([^()]*\)|"[^"]*"|“[^”]*”', " ", text)
+        if len(re.findall(r"\w+", rest)) >= 3:
+            text = rest
+            words = re.findall(r"\w+", text.lower())
     if len(words) <= 30:
         # Names are in no language ("What is Merja Niemi's phone number?" reads as Finnish
         # with them): a question is told by its other words, when enough are left.

@@ -21,3 +21,15 @@ from ingest.language import detect_language
 )
 def test_a_question_is_told_by_its_words_not_its_names(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How many projects can one project entity (hankekokonaisuus) consist of?", "en"),
+        ('Vad menas med "hankekokonaisuus" och "koordinaatiohanke" i utlysningen?', "sv"),
+        ("Mitä tarkoittaa (hankekokonaisuus)?", "fi"),
+    ],
+)
+def test_a_term_quoted_from_the_documents_is_not_the_language_of_the_question(text, lang):
+    assert detect_language(text) == lang
