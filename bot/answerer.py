@@ -59,6 +59,8 @@ from bot.intent import (
     MEMBERS_ASKED,
     NEW_ASKED,
     PART_ASKED,
+    PAY_CAP_ASKED,
+    PAY_NAMED,
     PREVIOUS_NAMED,
     SPAN_PATTERNS,
     SPLIT_ASKED,
@@ -504,6 +506,11 @@ class Answerer:
                 need in (Need.AMOUNT, Need.BOUND_AMOUNT) and APPLIED_SUM_ASKED.search(asked),
                 APPLIED_SUM_NAMED,
                 "the sum applied for; the sentences say what is on offer",
+            ),
+            (
+                need not in (Need.COUNT, Need.SHARE) and PAY_CAP_ASKED.search(asked),
+                PAY_NAMED,
+                "a cap on pay; the sentences bound other sums",
             ),
             (
                 bool(titled := person_titled(asked)),

@@ -1443,6 +1443,17 @@ APPLIED_SUM_ASKED = re.compile(
 APPLIED_SUM_NAMED = re.compile(
     r"\b(haettu\w*|haettiin|hakivat|haki|applied for|requested|söktes|sökt)\b", _I
 )
+# "Onko palkoille euromääräistä kattoa?", "maximum salary", "tak för timlönen": a cap on pay,
+# which a bound on the project's sum or the support's share does not answer.
+_PAY = r"\w*(?:palk(?!at)\w*|salar\w*|wages?\b|\w*lön\w*)"
+PAY_CAP_ASKED = re.compile(
+    rf"\b{_PAY}.*\b(maxim\w*|cap|ceiling|limit\w*|enintään|korkeintaan|ylära\w*|kat(?:to|toa|on)|"
+    rf"enimmäis\w*|tak|taket|högst|hur hög\w*|how high)\b|"
+    rf"\b(maxim\w*|cap|ceiling|limit\w*|enintään|korkeintaan|ylära\w*|kat(?:to|toa|on)|"
+    rf"enimmäis\w*|tak|taket|högst|hur hög\w*|how high)\b.*\b{_PAY}",
+    _I,
+)
+PAY_NAMED = re.compile(rf"\b{_PAY}", _I)
 FUNDED_NAMED = re.compile(
     # "Käynnissä (on) 12 hankekokonaisuutta" counts running projects; "arviointi on käynnissä"
     # and "haku käynnissä" are about something else.

@@ -595,6 +595,19 @@ def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     assert not b.refused and "korkeakoulut" in b.answer, b.answer
 
 
+def test_a_cap_on_pay_is_not_a_bound_on_other_sums(corpus):
+    # "enintään 80 %" bounds the support's share; no document caps a salary.
+    for q in (
+        "Is there a maximum salary level accepted in the parenting-support call?",
+        "Onko vanhemmuushaussa palkoille jotain euromääräistä kattoa?",
+    ):
+        a = ask(corpus, q)
+        assert a.refused, (q, a.answer)
+    # The worked example names salaries, and a sum asked of it is still answered.
+    b = ask(corpus, "Syksyn 2023 esimerkkilaskelmassa palkat on 250 000 €. Paljonko tukea?")
+    assert not b.refused, b.answer
+
+
 def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
     a = ask(corpus, "Paljonko on OKM:n kevään 2025 haussa yhden hankkeen suurin sallittu budjetti?")
     assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum
