@@ -191,9 +191,12 @@ def terms(text: str, lang: str = "fi") -> list[str]:
 _MORE_FUNCTION_WORDS = {
     "sv": set(
         "kunna kommer få får fått nya ny nytt flera ofta mest typ typer slags sorts fanns "
-        "tar hela helt hel".split()
+        # "När det gäller…", "beträffande": what follows is the topic, these words are not.
+        "tar hela helt hel gäller gälla gällande beträffande angående".split()
     ),
-    "en": set("get gets got new kind kinds type types sort whole entire".split()),
+    "en": set(
+        "get gets got new kind kinds type types sort whole entire regarding concerning".split()
+    ),
     "fi": set("sama samaa saman samassa samat samoja samoissa muu muuta muussa muissa".split()),
 }
 _NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}

@@ -59,3 +59,13 @@ def test_everyday_swedish_names_the_finnish_term():
         "flat rate" in fi
         for fi in finnish_equivalents("Hur stor är den fasta procentsatsen?", "sv")
     )
+
+
+def test_what_a_swedish_question_is_about_is_not_the_words_that_introduce_it():
+    from index.analysis import function_words
+
+    # "När det gäller projektets planering och ekonomi": the topic is the plan and the budget.
+    assert {"gäller", "beträffande"} <= function_words("sv")
+    assert "regarding" in function_words("en")
+    found = finnish_equivalents("Vad bedöms när det gäller planering och ekonomi?", "sv")
+    assert any("työsuunnitelma" in fi for fi in found) and any("budjetti" in fi for fi in found)
