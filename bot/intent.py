@@ -787,6 +787,8 @@ _NEED_WORDS = set(
     "yhteensä kaikkiaan sammanlagt totalt altogether overall "
     # How big, and on offer at all: the kind of answer again ("kuinka iso potti oli tarjolla").
     "iso isompi tarjolla jaossa saatavilla pisin lyhin sallittu sallitaan "
+    # Whether a thing is allowed, in any form, asks a rule about it: the thing is the topic.
+    "sallittua sallittuja sallitut sallittuna sallitaanko sallittuko "
     # The time of day: "päivä ja kello?", "vilken dag och vilken tid", "what time".
     "kello kellonaika klo tid tiden klockan klockslag time "
     # A percentage is the kind of answer ("paljonko prosentteina", "i procent").

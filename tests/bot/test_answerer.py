@@ -608,6 +608,16 @@ def test_a_cap_on_pay_is_not_a_bound_on_other_sums(corpus):
     assert not b.refused, b.answer
 
 
+def test_whether_the_situation_told_is_allowed_is_answered(corpus):
+    # "Onko se sallittua?" points back at the situation, whose words are the topic.
+    a = ask(
+        corpus,
+        "Säätiömme haluaisi koordinaatiohankkeessa myös itse suunnitella ja pilotoida uusia "
+        "perhepalveluja. Onko tämä koordinaatiohankkeessa sallittua?",
+    )
+    assert not a.refused and "ei itse kehitä" in a.answer, a.answer
+
+
 def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
     a = ask(corpus, "Paljonko on OKM:n kevään 2025 haussa yhden hankkeen suurin sallittu budjetti?")
     assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum

@@ -382,6 +382,7 @@ def test_spoken_finnish_and_everyday_swedish():
     assert counted_word("Monta hakemusta sinne tuli?") == "hakemusta"
     assert {"mä", "sinne", "lopulta"} <= need_words("Mä kysyn, paljonko sinne lopulta tuli?")
     assert {"undrar"} <= need_words("Jag undrar hur mycket man kan söka?")  # polite, no topic
+    assert need_words("Onko se sallittua?") == {"sallittua"}  # a rule of the thing told
     assert classify("Vem är det som betalar för koordineringsutlysningen?") is Need.FUNDER
     assert classify("Mihin numeroon mä voin soittaa, jos EURAn kanssa tulee ongelmia?") is (
         Need.CONTACT
