@@ -195,7 +195,9 @@ _MORE_FUNCTION_WORDS = {
         "tar hela helt hel gäller gälla gällande beträffande angående".split()
     ),
     "en": set(
-        "get gets got new kind kinds type types sort whole entire regarding concerning".split()
+        "get gets got new kind kinds type types sort whole entire regarding concerning "
+        # "Is it supposed to happen…": how a rule is asked about, not what it is about.
+        "supposed happen happens".split()
     ),
     "fi": set("sama samaa saman samassa samat samoja samoissa muu muuta muussa muissa".split()),
 }

@@ -69,3 +69,11 @@ def test_what_a_swedish_question_is_about_is_not_the_words_that_introduce_it():
     assert "regarding" in function_words("en")
     found = finnish_equivalents("Vad bedöms när det gäller planering och ekonomi?", "sv")
     assert any("työsuunnitelma" in fi for fi in found) and any("budjetti" in fi for fi in found)
+
+
+def test_where_something_official_is_published_reaches_the_finnish_words():
+    from index.analysis import function_words
+
+    found = finnish_equivalents("Var är den officiella temabeskrivningen publicerad?", "sv")
+    assert any("virallinen" in fi for fi in found)
+    assert {"supposed", "happen"} <= function_words("en")  # "Is it supposed to happen…?"
