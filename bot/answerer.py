@@ -62,6 +62,7 @@ from bot.intent import (
     PAY_CAP_ASKED,
     PAY_NAMED,
     PREVIOUS_NAMED,
+    SERVICE_DESK,
     SPAN_PATTERNS,
     SPLIT_ASKED,
     Need,
@@ -511,6 +512,11 @@ class Answerer:
                 need not in (Need.COUNT, Need.SHARE) and PAY_CAP_ASKED.search(asked),
                 PAY_NAMED,
                 "a cap on pay; the sentences bound other sums",
+            ),
+            (
+                bool(SERVICE_DESK.search(asked)),
+                SERVICE_DESK,
+                "a service desk; the sentences name none",
             ),
             (
                 bool(titled := person_titled(asked)),

@@ -1456,6 +1456,15 @@ PAY_CAP_ASKED = re.compile(
     _I,
 )
 PAY_NAMED = re.compile(rf"\b{_PAY}", _I)
+# "Kirjaamon sähköpostiosoite", "EURA:n tukipuhelin", "helpdesk": a service of its own, which a
+# contact person's details do not answer.
+SERVICE_DESK = re.compile(
+    r"\b(kirjaamo\w*|registrator\w*|registratur\w*|registry|helpdesk\w*|help desk|hotline|"
+    r"tukipuhelin\w*|teknis\w* tu(?:ki|en|kea|ella|esta)|technical support|"
+    r"teknisk\w* (?:support|hjälp)|"
+    r"vaihte\w*|vaihde|växel\w*|switchboard|asiakaspalvelu\w*|kundtjänst\w*|customer service)\b",
+    _I,
+)
 FUNDED_NAMED = re.compile(
     # "Käynnissä (on) 12 hankekokonaisuutta" counts running projects; "arviointi on käynnissä"
     # and "haku käynnissä" are about something else.

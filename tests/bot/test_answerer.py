@@ -618,6 +618,18 @@ def test_whether_the_situation_told_is_allowed_is_answered(corpus):
     assert not a.refused and "ei itse kehitä" in a.answer, a.answer
 
 
+def test_a_service_desk_is_not_answered_by_a_contact_person(corpus):
+    # The notices name people to ask, not the registry office or EURA's helpdesk.
+    for q in (
+        "Mikä on Hämeen ELY-keskuksen kirjaamon sähköpostiosoite?",
+        "Mikä on EURA 2021 -järjestelmän teknisen tuen puhelinnumero?",
+    ):
+        a = ask(corpus, q)
+        assert a.refused, (q, a.answer)
+    b = ask(corpus, "Who should I contact about EURA 2021 costs in the parenting call?")
+    assert not b.refused and "Hieta" in b.answer, b.answer
+
+
 def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
     a = ask(corpus, "Paljonko on OKM:n kevään 2025 haussa yhden hankkeen suurin sallittu budjetti?")
     assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum
