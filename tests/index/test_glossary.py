@@ -77,3 +77,10 @@ def test_where_something_official_is_published_reaches_the_finnish_words():
     found = finnish_equivalents("Var är den officiella temabeskrivningen publicerad?", "sv")
     assert any("virallinen" in fi for fi in found)
     assert {"supposed", "happen"} <= function_words("en")  # "Is it supposed to happen…?"
+
+
+def test_weights_of_criteria_are_a_term_the_documents_never_use():
+    # The notices say which criteria are emphasised ("painotetaan"), never by what weight.
+    found = finnish_equivalents("How are the criteria weighted against each other?", "en")
+    assert any("painoarvo" in fi for fi in found)
+    assert not any("painoarvo" in fi for fi in finnish_equivalents("Is extra weight given?", "en"))
