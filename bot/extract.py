@@ -935,6 +935,11 @@ def rank_sentences(
         counted_entries=_glossary_finnish(" ".join(counted_phrase(question, lang)), lang)
         if lang != "fi"
         else frozenset(),
+        counted_synonyms=frozenset().union(
+            *(finnish_synonyms(word_terms(w, "fi")[0]) for w in counted_phrase(question, lang))
+        )
+        if lang == "fi" and counted_phrase(question, lang)
+        else frozenset(),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not;
         # "Which organisations are eligible" for kinds of applicants, which no "organisaatio" is.
@@ -1133,6 +1138,7 @@ class _Asked:
     years: set[str]  # the years the question or the asked call's name holds
     new_asked: bool = False  # the question asks about a new thing ("the new project")
     points: bool = False  # the question bounds points ("pienin pistemäärä"), not money
+    counted_synonyms: frozenset[str] = frozenset()  # glossary synonyms of a Finnish counted word
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
@@ -1183,6 +1189,10 @@ class _Asked:
                 if not word:
                     continue
                 if wanted & _counted_as(word, lang):
+                    return True
+                if lang == "fi" and self.counted_synonyms & set(word_terms(word, "fi")[:1]):
+                    # "Montako kumppania" is answered by "kolme osatoteuttajaa", a synonym whole;
+                    # "hyvinvointialue" is no "maakunta" for sharing the head "alue" with it.
                     return True
                 third = lang not in self.counted
                 if third and self.counted_entries & _glossary_finnish(word, lang):

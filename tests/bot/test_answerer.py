@@ -580,6 +580,15 @@ def test_a_limit_is_not_a_total(corpus):
     assert not b.refused and "kolme" in b.answer, b.answer
 
 
+def test_a_count_of_a_glossary_synonym_answers_whole_words_only(corpus):
+    # "kumppani" and "osatoteuttaja" share a glossary entry: "enintään kolme osatoteuttajaa".
+    a = ask(corpus, "Kuinka monta kumppania koordinaatiohankkeen yhteishankkeeseen mahtuu?")
+    assert not a.refused and "kolme osatoteuttajaa" in a.answer, a.answer
+    # "maakunta" shares one with "alue", which is no count of "hyvinvointialue".
+    b = ask(corpus, "Monenko maakunnan alueella vanhemmuushaun kokonaisuuden pitää toimia?")
+    assert "hyvinvointialue" not in b.answer, b.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     for q in (
