@@ -727,6 +727,20 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             _I,
         ),
     ),
+    # An individual or an unregistered group asking whether it may apply: the rule that names
+    # them ("Yksityishenkilöt ja rekisteröimättömät ryhmät eivät voi hakea"), not the list.
+    (
+        re.compile(
+            r"\b(rekisteröimät\w*|yksityishenkilö\w*|yksityisenä|omissa nimissä\w*|"
+            r"(?:ei|emme|eivät|en)\s+(?:\w+\s+)?rekisteröi\w*|not (?:a )?registered|unregistered|"
+            r"informal group\w*|private (?:individual|person)\w*|as an individual|in my own name|"
+            r"privatperson\w*|oregistrerad\w*|inte registrerad\w*|i mitt eget namn)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(yksityishenkilö\w*|rekisteröimättöm\w*|private individuals?|privatpersoner)\b", _I
+        ),
+    ),
     # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
     (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
 ]

@@ -589,6 +589,15 @@ def test_a_count_of_a_glossary_synonym_answers_whole_words_only(corpus):
     assert "hyvinvointialue" not in b.answer, b.answer
 
 
+def test_an_individual_asking_to_apply_is_led_by_the_rule_that_names_individuals(corpus):
+    a = ask(
+        corpus,
+        "Jag vill utöka verksamheten med stöd från UKM:s utlysning våren 2025. "
+        "Kan jag söka finansiering i den utlysningen i mitt eget namn?",
+    )
+    assert not a.refused and "Yksityishenkilöt" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     for q in (
