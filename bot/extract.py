@@ -677,6 +677,11 @@ _MONEY = re.compile(
 _TABLE_SUM = re.compile(r"(?<= – )\d{1,3}(?:\s\d{3})+(?=\.?$)")
 _EXAMPLE = re.compile(r"esimerk(?!iksi)|laskelm|(?<!for )\bexample|(?<!till )exemp(?:el|l)", re.I)
 # Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
+_TOTAL_ASKED = re.compile(
+    r"\b(kaikkiaan|yhteensä|kaiken kaikkiaan|in total|altogether|overall|totalt|sammanlagt|"
+    r"allt som allt|total)\b",
+    re.I,
+)
 _SUM_ASKED = re.compile(
     r"\b(raha\w*|rahoitu\w*|funding|finansiering\w*|budjet\w*|money|budget\w*|pengar|summa\w*|"
     r"belopp\w*)",
@@ -951,6 +956,9 @@ def rank_sentences(
         money=bool(_MONEY.search(question) or GETS_MONEY.search(question))
         and not SHARE_ASKED.search(question),
         sum_asked=bool(_SUM_ASKED.search(question)),
+        total_asked=need is Need.AMOUNT
+        and bool(_TOTAL_ASKED.search(question))
+        and not names_a_part(question),
         example=bool(_EXAMPLE.search(question)),
         given=(given := _numbers(question)),
         stated={n for n in given if len(n) >= 3 and n not in (ignore or set())},
@@ -1138,6 +1146,7 @@ class _Asked:
     years: set[str]  # the years the question or the asked call's name holds
     new_asked: bool = False  # the question asks about a new thing ("the new project")
     points: bool = False  # the question bounds points ("pienin pistemäärä"), not money
+    total_asked: bool = False  # a whole sum ("kaikkiaan", "in total") and no part named
     counted_synonyms: frozenset[str] = frozenset()  # glossary synonyms of a Finnish counted word
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
@@ -1326,6 +1335,12 @@ class _Asked:
         score = 0.5 * cov + 0.3 * prior + (0.35 if has_span else 0.0)
         if self.need is Need.COUNT and has_span:
             score += 0.2
+        if (
+            self.total_asked
+            and has_span
+            and (names_a_part(f"{context} {sent}") or _NUMBERED_ROW.match(sent))
+        ):
+            score -= 0.3  # "kaikkiaan jaossa": the call's whole sum, not a strand's row
         if self.measured and has_span:
             # "how much public aid": the row "Julkinen tuki – 80 % – 280 000", not the row
             # beside it with another sum.

@@ -598,6 +598,16 @@ def test_an_individual_asking_to_apply_is_led_by_the_rule_that_names_individuals
     assert not a.refused and "Yksityishenkilöt" in a.answer.split("”")[0], a.answer
 
 
+def test_the_whole_sum_asked_leads_with_no_part_of_it(corpus):
+    a = ask(
+        corpus,
+        "Haluaisimme arvioida, kuinka suuri hanke olisi realistinen. "
+        "Kuinka paljon rahaa OKM:n kevään 2025 haussa on kaikkiaan jaossa?",
+    )
+    lead = a.answer.split("”")[0]
+    assert not a.refused and "5,75" in lead and "milj. €" not in lead, a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     for q in (
