@@ -46,6 +46,7 @@ from bot.extract import (
     with_part_number,
 )
 from bot.intent import (
+    APPLICATIONS_ASKED,
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,
     CALL_NAMED,
@@ -62,7 +63,9 @@ from bot.intent import (
     PAY_CAP_ASKED,
     PAY_NAMED,
     PREVIOUS_NAMED,
+    SAME_ORGANISATION,
     SERVICE_DESK,
+    SIGN_UP,
     SPAN_PATTERNS,
     SPLIT_ASKED,
     Need,
@@ -514,10 +517,16 @@ class Answerer:
                 "a cap on pay; the sentences bound other sums",
             ),
             (
+                bool(SAME_ORGANISATION.search(asked)) and not APPLICATIONS_ASKED.search(asked),
+                SAME_ORGANISATION,
+                "one organisation in several projects; the sentences don't say",
+            ),
+            (
                 bool(SERVICE_DESK.search(asked)),
                 SERVICE_DESK,
                 "a service desk; the sentences name none",
             ),
+            (bool(SIGN_UP.search(asked)), SIGN_UP, "signing up; the sentences say nothing of it"),
             (
                 bool(titled := person_titled(asked)),
                 titled,

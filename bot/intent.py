@@ -638,6 +638,16 @@ _SELF_PAID = re.compile(
     r"\bpay\s+(for\s+)?(ourselves|themselves|itself|yourselves)|\bour own (share|money|part)",
     _I,
 )
+# Whether one application will do, or how many one applies with.
+APPLICATIONS_ASKED = re.compile(
+    r"\b((yksi|yhdellä|yhden|yhteinen|yhteisellä|yhteisen|sama|samalla|saman) hakemu\w*|"
+    r"hakemus vai|(useampi|useita|monta|kaksi|kahdella|erillis\w*) hakemu\w*|"
+    r"(one|a single|single|a joint|joint|a common|common|the same|combined) application|"
+    r"(separate|two|several|multiple) applications|"
+    r"(en enda|en gemensam|gemensam|samma) ansökan|räcker (det )?(med )?en ansökan|"
+    r"(flera|två|separata) ansökningar)\b",
+    _I,
+)
 CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(r"(vähimmäis|vähintään|(?<!de )minimi|minimum|at least|\bminst|lägst)", _I),
@@ -687,15 +697,7 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     # Whether one application will do: the rule on separate applications ("jättää oman
     # hakemuksensa", "jätä kaksi erillistä hakemusta"), not what an application holds.
     (
-        re.compile(
-            r"\b((yksi|yhdellä|yhden|yhteinen|yhteisellä|yhteisen|sama|samalla|saman) hakemu\w*|"
-            r"hakemus vai|(useampi|useita|monta|kaksi|kahdella|erillis\w*) hakemu\w*|"
-            r"(one|a single|single|a joint|joint|a common|common|the same|combined) application|"
-            r"(separate|two|several|multiple) applications|"
-            r"(en enda|en gemensam|gemensam|samma) ansökan|räcker (det )?(med )?en ansökan|"
-            r"(flera|två|separata) ansökningar)\b",
-            _I,
-        ),
+        APPLICATIONS_ASKED,
         re.compile(
             r"\b(oman hakemuksensa|omat hakemuksensa|erillis\w* hakemu\w*|separate applications?|"
             r"own application|egen ansökan|egna ansökningar|separata ansökningar)\b",
@@ -1477,6 +1479,23 @@ SERVICE_DESK = re.compile(
     r"tukipuhelin\w*|teknis\w* tu(?:ki|en|kea|ella|esta)|technical support|"
     r"teknisk\w* (?:support|hjälp)|"
     r"vaihte\w*|vaihde|växel\w*|switchboard|asiakaspalvelu\w*|kundtjänst\w*|customer service)\b",
+    _I,
+)
+# Signing up for something ("hakuinfoon ilmoittautuminen", "anmälan", "sign up"): the documents
+# give the info sessions' times, and a time is no answer to how or by when to sign up.
+SIGN_UP = re.compile(
+    r"\b(ilmoitt?autu\w*|ilmoittau\w*|anmäl\w*|sign(?:ing|ed)? up|signup|register(?:ing|ed)? "
+    r"(?:for|to)|registration (?:for|to|deadline)|enrol\w*)",
+    _I,
+)
+# One organisation in several projects or calls ("sama organisaatio", "en och samma förening",
+# "at the same time … in another entity"): a rule the sentences must state in those words.
+SAME_ORGANISATION = re.compile(
+    r"\b(?:sama|saman|samaa|samalla|samma|same)\s+(?:\w+\s+)?(?:organisaatio\w*|yhdistys\w*|"
+    r"toimija\w*|hakija\w*|kunta\w*|organisation\w*|organization\w*|förening\w*|aktör\w*|"
+    r"association\w*|applicant\w*|body)\b|"
+    r"\b(?:samaan aikaan|samanaikaisesti|samtidigt|at the same time|at once)\b.*"
+    r"\b(?:toise\w*|muu\w*|useamm\w*|flera|andra|another|several|multiple|more than one)\b",
     _I,
 )
 FUNDED_NAMED = re.compile(

@@ -658,6 +658,19 @@ def test_a_service_desk_is_not_answered_by_a_contact_person(corpus):
     assert not b.refused and "Hieta" in b.answer, b.answer
 
 
+def test_one_organisation_in_several_projects_and_signing_up_are_not_in_the_documents(corpus):
+    for q in (
+        "Får samma förening vara med i flera projekthelheter i utlysningen hösten 2023?",
+        "voiko sama organisaatio hakea seka okm haussa etta koordinaatiohaussa",
+        "mihin mennessä vanhemmuushaun hakuinfoon piti ilmoittautua",
+    ):
+        a = ask(corpus, q)
+        assert a.refused, (q, a.answer)
+    # Whether one applicant sends one application or two is the rule on separate applications.
+    b = ask(corpus, "OKM: sama toimija haluaa sekä harrastus- että esityspuolelle, yksi hakemus?")
+    assert not b.refused and "erillistä hakemusta" in b.answer, b.answer
+
+
 def test_the_largest_grant_per_project_is_not_the_calls_budget(corpus):
     a = ask(corpus, "Paljonko on OKM:n kevään 2025 haussa yhden hankkeen suurin sallittu budjetti?")
     assert a.refused, a.answer  # the notice states a minimum and the call's total, no maximum
