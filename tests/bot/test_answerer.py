@@ -19,6 +19,12 @@ def ask(corpus, question: str, **kw):
     return corpus.services.answerer.answer(AnswerRequest(question, **kw))
 
 
+def assert_refused(corpus, *questions: str) -> None:
+    for q in questions:
+        a = ask(corpus, q)
+        assert a.refused, (q, a.answer)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", "", s).lower()
 
@@ -610,14 +616,13 @@ def test_the_whole_sum_asked_leads_with_no_part_of_it(corpus):
 
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
-    for q in (
+    assert_refused(
+        corpus,
         "Mitkä yhdistykset saivat rahoitusta vanhemmuuden tuen haussa?",
         "Which organisation was selected to run the coordination project?",
         # "SHM", "EURA", "Suomi.fi" in the evidence are terms of the field, not recipients.
         "Which organisations were awarded funding in the winter 2024–25 parenting support call?",
-    ):
-        a = ask(corpus, q)
-        assert a.refused, (q, a.answer)
+    )
     # Asking who may apply is not asking who got the money.
     b = ask(corpus, "Ketkä voivat hakea rahoitusta koordinaatiohankkeen jatkohaussa?")
     assert not b.refused and "korkeakoulut" in b.answer, b.answer
@@ -625,12 +630,11 @@ def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
 
 def test_a_cap_on_pay_is_not_a_bound_on_other_sums(corpus):
     # "enintään 80 %" bounds the support's share; no document caps a salary.
-    for q in (
+    assert_refused(
+        corpus,
         "Is there a maximum salary level accepted in the parenting-support call?",
         "Onko vanhemmuushaussa palkoille jotain euromääräistä kattoa?",
-    ):
-        a = ask(corpus, q)
-        assert a.refused, (q, a.answer)
+    )
     # The worked example names salaries, and a sum asked of it is still answered.
     b = ask(corpus, "Syksyn 2023 esimerkkilaskelmassa palkat on 250 000 €. Paljonko tukea?")
     assert not b.refused, b.answer
@@ -648,24 +652,22 @@ def test_whether_the_situation_told_is_allowed_is_answered(corpus):
 
 def test_a_service_desk_is_not_answered_by_a_contact_person(corpus):
     # The notices name people to ask, not the registry office or EURA's helpdesk.
-    for q in (
+    assert_refused(
+        corpus,
         "Mikä on Hämeen ELY-keskuksen kirjaamon sähköpostiosoite?",
         "Mikä on EURA 2021 -järjestelmän teknisen tuen puhelinnumero?",
-    ):
-        a = ask(corpus, q)
-        assert a.refused, (q, a.answer)
+    )
     b = ask(corpus, "Who should I contact about EURA 2021 costs in the parenting call?")
     assert not b.refused and "Hieta" in b.answer, b.answer
 
 
 def test_one_organisation_in_several_projects_and_signing_up_are_not_in_the_documents(corpus):
-    for q in (
+    assert_refused(
+        corpus,
         "Får samma förening vara med i flera projekthelheter i utlysningen hösten 2023?",
         "voiko sama organisaatio hakea seka okm haussa etta koordinaatiohaussa",
         "mihin mennessä vanhemmuushaun hakuinfoon piti ilmoittautua",
-    ):
-        a = ask(corpus, q)
-        assert a.refused, (q, a.answer)
+    )
     # Whether one applicant sends one application or two is the rule on separate applications.
     b = ask(corpus, "OKM: sama toimija haluaa sekä harrastus- että esityspuolelle, yksi hakemus?")
     assert not b.refused and "erillistä hakemusta" in b.answer, b.answer
