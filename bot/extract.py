@@ -676,12 +676,13 @@ _MONEY = re.compile(
 # "Euroa"): a sum to a question about the worked example the table is.
 _TABLE_SUM = re.compile(r"(?<= – )\d{1,3}(?:\s\d{3})+(?=\.?$)")
 _EXAMPLE = re.compile(r"esimerk(?!iksi)|laskelm|(?<!for )\bexample|(?<!till )exemp(?:el|l)", re.I)
-# Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
+# The whole sum asked for ("kaikkiaan jaossa"), not a part of it.
 _TOTAL_ASKED = re.compile(
     r"\b(kaikkiaan|yhteensä|kaiken kaikkiaan|in total|altogether|overall|totalt|sammanlagt|"
     r"allt som allt|total)\b",
     re.I,
 )
+# Asked for itself; "350 000 euron hankkeelle" gives a figure, it does not ask for one.
 _SUM_ASKED = re.compile(
     r"\b(raha\w*|rahoitu\w*|funding|finansiering\w*|budjet\w*|money|budget\w*|pengar|summa\w*|"
     r"belopp\w*)",
@@ -739,6 +740,15 @@ def _counted_terms(question: str, lang: str) -> dict[str, set[str]]:
     fi = {t for w in phrase for e in finnish_equivalents(w, lang) for t in terms(" ".join(e))}
     # Without a Finnish equivalent no Finnish sentence can count it (the marker matches none).
     return {lang: {t for w in phrase for t in word_terms(w, lang)}, "fi": fi or {"\0"}}
+
+
+def _counted_synonyms(question: str, lang: str) -> frozenset[str]:
+    """Glossary synonyms of a Finnish question's counted words, to be matched whole
+    ("kumppani": "osatoteuttaja"; not "maakunta": the "alue" of "hyvinvointialue")."""
+    if lang != "fi":
+        return frozenset()
+    lemmas = [t for w in counted_phrase(question, lang) for t in word_terms(w, "fi")[:1]]
+    return frozenset().union(*(finnish_synonyms(t) for t in lemmas))
 
 
 _HOW_MUCH_OF = re.compile(
@@ -940,11 +950,7 @@ def rank_sentences(
         counted_entries=_glossary_finnish(" ".join(counted_phrase(question, lang)), lang)
         if lang != "fi"
         else frozenset(),
-        counted_synonyms=frozenset().union(
-            *(finnish_synonyms(word_terms(w, "fi")[0]) for w in counted_phrase(question, lang))
-        )
-        if lang == "fi" and counted_phrase(question, lang)
-        else frozenset(),
+        counted_synonyms=_counted_synonyms(question, lang),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not;
         # "Which organisations are eligible" for kinds of applicants, which no "organisaatio" is.
