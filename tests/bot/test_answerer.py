@@ -999,6 +999,23 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "flat rate or claimed as actual costs?",
             "Matkakulut – esiintyjien ja ohjaajien matkat kouluille – tosiasialliset",
         ),
+        # Glossary: receipts are what actual costs are claimed with; an account to attach is a
+        # kind of attachment ("suunnitelma"); the lead of a consortium is who is responsible.
+        (
+            "Mitkä OKM:n kevään 2025 haun kulut korvataan prosenttiosuutena eikä kuittien "
+            "perusteella?",
+            "15 prosentin osuus kattaa toimisto- ja hallintokulut",
+        ),
+        (
+            "Pitääkö koordinaatiohankkeen hakemukseen liittää selvitys edellisen hankkeen "
+            "verkostojen siirrosta?",
+            "Liitä hakemukseen suunnitelma",
+        ),
+        (
+            "Onko yksi vetäjä pakollinen vanhemmuushaun hankekokonaisuuden ohjausta ja "
+            "raportointia varten?",
+            "yhteinen vastuutaho",
+        ),
         # "porukka" is a word for "ryhmä" (glossary), no subject the documents never mention.
         (
             "Meillä on urheiluseuran yhteydessä toimiva rekisteröimätön vanhempien porukka. "
