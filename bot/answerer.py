@@ -604,8 +604,11 @@ class Answerer:
             # "250,000" and "250 000" are the same number.
             if number not in evidence and number not in ignore and _digits(number) not in digits:
                 return f"the number {number} is not in the evidence"
-        # A sentence of the named call that holds what was asked for needs no word overlap.
-        on_target = lead.has_span and call is not None and p.call_id in ("", call.id)
+        # A sentence of the named call that holds what was asked for, or names it in the asker's
+        # other words ("myöhästyneitä" for "sent after the deadline"), needs no word overlap.
+        on_target = (
+            (lead.has_span or lead.named) and call is not None and p.call_id in ("", call.id)
+        )
         vocab = self._vocabulary()
         if lang != "fi":
             if vocab:

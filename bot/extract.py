@@ -69,6 +69,7 @@ class Sentence:
     score: float
     context: str = ""  # the lead-in a list item hangs from, or the table cells beside a cell
     similarity: float = 0.0  # cosine with the question, when sentence meaning is used
+    named: bool = False  # a naming cue says it is of the thing asked about, in other words
 
     @property
     def quote(self) -> str:
@@ -997,7 +998,8 @@ def rank_sentences(
                 continue
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
-            out.append(Sentence(sent, passage, page, cov, has_span, score, context))
+            named = any(c.search(f"{context} {sent}") for c in q.naming)
+            out.append(Sentence(sent, passage, page, cov, has_span, score, context, named=named))
     if (
         need is Need.DATE
         and not any(w[:1].isupper() for w in words(asked or question)[1:])
@@ -1360,6 +1362,8 @@ class _Asked:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
+        if cued:
+            score += 0.15  # named in other words: "lähetetään määräajan jälkeen", "myöhästynyt"
         if self.need is Need.DATE and self.decision and DECISION_NAMED.search(f"{context} {sent}"):
             score += 0.3  # "Milloin saamme tietää, saimmeko tukea?": "Rahoituspäätökset arviolta …"
         if self.language and LANGUAGE_NAMED.search(sent):

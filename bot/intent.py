@@ -743,12 +743,12 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\b(yksityishenkilö\w*|rekisteröimättöm\w*|private individuals?|privatpersoner)\b", _I
         ),
     ),
-    # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
-    (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
 ]
 # Cues whose question names in other words what the sentence names: such a sentence is of the
 # thing asked about ("paljonko maksamme itse": "omarahoitusosuus on vähintään 20 %").
 NAMING_CUES = [
+    # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
+    (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
     (
         _SELF_PAID,
         re.compile(r"\b(omarahoitu\w*|egen finansiering|självfinansiering|own funding)", _I),

@@ -614,6 +614,22 @@ def test_the_whole_sum_asked_leads_with_no_part_of_it(corpus):
     assert not a.refused and "5,75" in lead and "milj. €" not in lead, a.answer
 
 
+def test_an_application_after_the_deadline_leads_with_the_late_rule(corpus):
+    # The question names in other words ("jätetään hakuajan päätyttyä") what the rule names.
+    a = ask(
+        corpus,
+        "Mitä syksyn 2023 haussa tapahtuu hakemukselle, joka jätetään vasta hakuajan päätyttyä?",
+    )
+    lead = a.answer.split("”")[0]
+    assert not a.refused and "Myöhästyneitä hakemuksia ei käsitellä" in lead, a.answer
+    # Few of its words are the rule's: the rule is still of the thing asked about.
+    a = ask(
+        corpus,
+        "Mitä syksyn 2023 hakemukselle tapahtuu, jos se lähetetään vasta määräajan umpeuduttua?",
+    )
+    assert not a.refused and "Myöhästyneitä" in a.answer.split("”")[1], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
