@@ -46,6 +46,7 @@ from bot.extract import (
     with_part_number,
 )
 from bot.intent import (
+    ALAND,
     APPLICATIONS_ASKED,
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,
@@ -527,6 +528,8 @@ class Answerer:
                 "a service desk; the sentences name none",
             ),
             (bool(SIGN_UP.search(asked)), SIGN_UP, "signing up; the sentences say nothing of it"),
+            # Where the asker is from counts too: "Vi är en förening på Åland. Kan vi söka?"
+            (bool(ALAND.search(question)), ALAND, "Åland; the sentences never name it"),
             (
                 bool(titled := person_titled(asked)),
                 titled,

@@ -1481,6 +1481,9 @@ SERVICE_DESK = re.compile(
     r"vaihte\w*|vaihde|växel\w*|switchboard|asiakaspalvelu\w*|kundtjänst\w*|customer service)\b",
     _I,
 )
+# Åland has an ESF+ programme of its own: what the mainland calls allow (who may apply, where
+# projects run) says nothing of it, unless a sentence names it.
+ALAND = re.compile(r"\b(ahvenanma\w*|åland\w*|åländ\w*|aland\b|maarianhamin\w*|mariehamn\w*)", _I)
 # Signing up for something ("hakuinfoon ilmoittautuminen", "anmälan", "sign up"): the documents
 # give the info sessions' times, and a time is no answer to how or by when to sign up.
 SIGN_UP = re.compile(

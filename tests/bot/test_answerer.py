@@ -630,6 +630,15 @@ def test_an_application_after_the_deadline_leads_with_the_late_rule(corpus):
     assert not a.refused and "Myöhästyneitä" in a.answer.split("”")[0], a.answer
 
 
+def test_aland_is_refused_unless_a_sentence_names_it(corpus):
+    # Åland has an ESF+ programme of its own: the mainland rule for who may apply is no answer.
+    assert_refused(
+        corpus,
+        "Voiko maarianhaminalainen urheiluseura hakea syksyn 2023 haussa?",
+        "Vi är en ungdomsförening på Åland. Får vi söka i föräldraskapsutlysningen?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
