@@ -43,6 +43,7 @@ from bot.extract import (
     unknown_kinds,
     unknown_names,
     unknown_words,
+    unlisted_documents,
     with_part_number,
 )
 from bot.intent import (
@@ -543,6 +544,8 @@ class Answerer:
         ):
             if asks and not any(names.search(x) for x in said):
                 return f"asks about {why}"
+        if lang == "fi" and (unlisted := unlisted_documents(asked, said)):
+            return f"asks about documents to attach that no sentence names: {unlisted}"
         # Only the rarest terms (``RARE_TERM_CHUNKS``) are reasons to refuse.
         rarest = [(group, using) for group, using in rare if len(using) <= RARE_TERM_CHUNKS]
         beside = _beside_the_call(rarest, call) if call is not None else []

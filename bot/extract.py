@@ -541,6 +541,30 @@ def unknown_authorities(question: str, vocabulary) -> list[str]:
     return out
 
 
+# "Pitääkö hakemukseen liittää …": asks whether a document goes with the application.
+_ATTACH_ASKED = re.compile(r"\bliit(?:tä|ä|et|te|e\b)\w*", re.I)
+# Kinds of document an application may carry; a compound of one names a document of its own.
+_DOCUMENT_HEADS = (
+    "suunnitelma selvitys todistus vahvistus sitoumus lausunto sopimus kirje kuvaus laskelma ote"
+).split()
+
+
+def unlisted_documents(asked: str, said: list[str]) -> list[str]:
+    """Documents a Finnish question asks whether to attach that no quoted sentence names:
+    "tasa-arvosuunnitelma" is not on a list of attachments that names "toteutussuunnitelma"
+    (the list answers for what it names; what else is needed, it does not say)."""
+    if not _ATTACH_ASKED.search(asked):
+        return []
+    named = {word_terms(w, "fi")[0] for text in said for w in words(text) if word_terms(w, "fi")}
+    out = []
+    for w in words(asked):
+        lemma = (word_terms(w, "fi") or ("",))[0]
+        head = next((h for h in _DOCUMENT_HEADS if lemma.endswith(h)), None)
+        if head and len(lemma) > len(head) + 2 and lemma not in named:
+            out.append(w)
+    return out
+
+
 def absent_terms(question: str, lang: str, vocabulary) -> list[str]:
     """Terms of the field in a Swedish or English question that the documents never use in
     Finnish: "advance payment" (ennakko), "auditor" (tilintarkastaja). The Finnish

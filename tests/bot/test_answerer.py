@@ -639,6 +639,17 @@ def test_aland_is_refused_unless_a_sentence_names_it(corpus):
     )
 
 
+def test_a_document_to_attach_must_be_one_the_sentences_name(corpus):
+    # The list of attachments answers for what it names, not for every plan there is.
+    assert_refused(
+        corpus, "Pitääkö vanhemmuushaun hakemukseen liittää kunnan lastensuojelusuunnitelma?"
+    )
+    a = ask(
+        corpus, "Pitääkö syksyn 2023 hakemukseen liittää hankekokonaisuuden toteutussuunnitelma?"
+    )
+    assert not a.refused and "toteutussuunnitelma" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
