@@ -858,6 +858,20 @@ def _glossary_finnish(text: str, lang: str) -> frozenset[str]:
     )
 
 
+def _counted_lemmas(text: str, lang: str) -> frozenset[str]:
+    """What a text counts ("seitsemän erillistä hanketta": erillinen, hanke; "two consortia":
+    hankekokonaisuus), as Finnish lemmas. A Swedish article ("en kommun") counts nothing."""
+    out: set[str] = set()
+    for m in SPAN_PATTERNS[Need.COUNT].finditer(text):
+        if lang == "sv" and m.group(0).split()[0].lower() in ("en", "ett"):
+            continue
+        if re.search(rf"{_PART}\s*$", text[: m.start()], re.I):
+            continue  # "alakohdan 1 harrastustoiminta" is strand 1's, no count
+        for w in filter(None, (m.group("counted"), m.group("counted2"))):
+            out |= set(word_terms(w, "fi")[:1]) if lang == "fi" else _glossary_finnish(w, lang)
+    return frozenset(out)
+
+
 def _counted_as(word: str, lang: str) -> set[str]:
     """What a counted word counts: its lemma, or the head of a compound ("12
     hankekokonaisuutta" counts project packages, not projects)."""
@@ -976,6 +990,10 @@ def rank_sentences(
         if lang != "fi"
         else frozenset(),
         counted_synonyms=_counted_synonyms(question, lang),
+        # "Kelpaako kuuden hankkeen kokonaisuus?": a rule counting projects answers it.
+        stated_counts=_counted_lemmas(question, lang)
+        if need in (Need.GENERAL, Need.ELIGIBILITY)
+        else frozenset(),
         measured=_measured_terms(question, lang) if need is Need.AMOUNT else {},
         # "Mitkä ministeriöt rahoittavat…" asks for the funders, which a contact's ministry is not;
         # "Which organisations are eligible" for kinds of applicants, which no "organisaatio" is.
@@ -1180,6 +1198,7 @@ class _Asked:
     points: bool = False  # the question bounds points ("pienin pistemäärä"), not money
     total_asked: bool = False  # a whole sum ("kaikkiaan", "in total") and no part named
     counted_synonyms: frozenset[str] = frozenset()  # glossary synonyms of a Finnish counted word
+    stated_counts: frozenset[str] = frozenset()  # what a yes/no question counts itself
     language: bool = False  # the question asks about a language ("written in English?")
     part: str | None = None  # the numbered sub-theme or strand asked about ("alateema 1")
     acts: frozenset[str] = frozenset()  # what "who does it" asks the doer of ("kuka arvioi")
@@ -1419,6 +1438,8 @@ class _Asked:
             score += 0.2  # "Kuka arvioi hakemukset?": "ELY-keskus arvioi", not "arvioidaan"
         if self.new_asked and PREVIOUS_NAMED.search(sent):
             score -= 0.3  # "the new project" is not answered by what the previous one does
+        if self.stated_counts and self.stated_counts & _counted_lemmas(sent, lang):
+            score += 0.2  # "seitsemän hanketta – sallittu?": "koostuu 2–5 hankkeesta"
         if self.stated and self._holds_stated(passage):
             score += 0.15  # "a project with 250 000 euros of staff costs": the passage with that
         if self.focus is not None:

@@ -650,6 +650,24 @@ def test_a_document_to_attach_must_be_one_the_sentences_name(corpus):
     assert not a.refused and "toteutussuunnitelma" in a.answer.split("”")[0], a.answer
 
 
+@pytest.mark.parametrize(
+    "question, rule",
+    [
+        (
+            "Meillä olisi syksyn 2023 hakuun seitsemän hanketta samassa kokonaisuudessa. Käykö se?",
+            "koostuu 2–5 hankkeesta",
+        ),
+        (
+            "Vanhemmuushakuun tulisi meiltä vain yksi hanke. Riittääkö se kokonaisuudeksi?",
+            "vähintään kahdesta hankkeesta",
+        ),
+    ],
+)
+def test_a_count_the_asker_states_leads_with_the_rule_counting_the_same(corpus, question, rule):
+    a = ask(corpus, question)
+    assert not a.refused and rule in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(

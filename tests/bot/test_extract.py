@@ -6,6 +6,7 @@ from bot.extract import (
     EVIDENCE_CLOSE,
     SHOWN_CLOSE,
     Sentence,
+    _counted_lemmas,
     question_concepts,
     select,
     shown_quotes,
@@ -96,3 +97,11 @@ def test_a_compound_is_a_kind_of_its_head():
     # Only the head: "maksuhakemus" would be a "hakemus", not a "maksu".
     concepts = question_concepts("Milloin maksuhakemus jätetään?", "fi")["fi"]
     assert "maksuton" not in next(c for c in concepts if "maksuhakemus" in c)
+
+
+def test_counted_lemmas_name_what_a_text_counts_and_no_part_number():
+    assert "hanke" in _counted_lemmas("Kokonaisuuteen tulisi seitsemän erillistä hanketta.", "fi")
+    assert "hankekokonaisuus" in _counted_lemmas("Two consortia would apply.", "en")
+    # A strand's number is no count, nor is a Swedish article.
+    assert not _counted_lemmas("Alakohdan 1 harrastustoiminta on maksutonta.", "fi")
+    assert not _counted_lemmas("Vi är en kommun.", "sv")
