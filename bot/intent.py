@@ -1327,6 +1327,8 @@ _SITUATION_FIGURES = [
     ),
     (Need.BOUND_AMOUNT, SPAN_PATTERNS[Need.AMOUNT]),  # a sum (a share was read just above)
     (Need.AGE, SPAN_PATTERNS[Need.AGE]),  # "unga vuxna i åldern 20–25 år. Passar den målgruppen?"
+    # "…skulle pågå i 30 månader. Går det?": how long a project may run.
+    (Need.DURATION, _DURATION_FIGURE),
     (Need.DATE, re.compile(r"\b(20[2-3]\d)\b")),
 ]
 

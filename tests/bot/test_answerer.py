@@ -668,6 +668,16 @@ def test_a_count_the_asker_states_leads_with_the_rule_counting_the_same(corpus, 
     assert not a.refused and rule in a.answer.split("”")[0], a.answer
 
 
+def test_a_duration_told_before_a_bare_yes_no_asks_how_long_a_project_may_run(corpus):
+    from bot.answerer import asked_part
+    from bot.intent import Need, situation_figure_need
+
+    question = "Vårt projekt skulle pågå i 30 månader. Går det i vinterutlysningen 2024–2025?"
+    assert situation_figure_need(question, asked_part(question), {2024, 2025}) is Need.DURATION
+    a = ask(corpus, question)
+    assert not a.refused and "24 månader" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
