@@ -729,6 +729,10 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             _I,
         ),
     ),
+]
+# Cues whose question names in other words what the sentence names: such a sentence is of the
+# thing asked about ("paljonko maksamme itse": "omarahoitusosuus on vähintään 20 %").
+NAMING_CUES = [
     # An individual or an unregistered group asking whether it may apply: the rule that names
     # them ("Yksityishenkilöt ja rekisteröimättömät ryhmät eivät voi hakea"), not the list.
     (
@@ -743,10 +747,6 @@ CUES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             r"\b(yksityishenkilö\w*|rekisteröimättöm\w*|private individuals?|privatpersoner)\b", _I
         ),
     ),
-]
-# Cues whose question names in other words what the sentence names: such a sentence is of the
-# thing asked about ("paljonko maksamme itse": "omarahoitusosuus on vähintään 20 %").
-NAMING_CUES = [
     # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
     (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
     (

@@ -678,6 +678,16 @@ def test_a_duration_told_before_a_bare_yes_no_asks_how_long_a_project_may_run(co
     assert not a.refused and "24 månader" in a.answer.split("”")[0], a.answer
 
 
+def test_an_unregistered_group_leads_with_the_rule_that_names_it(corpus):
+    # "emme ole rekisteröity yhdistys" names in other words what "rekisteröimättömät ryhmät" does.
+    a = ask(
+        corpus,
+        "Jyväskylässä on meidän vanhempainporukka, mutta emme ole rekisteröity yhdistys. "
+        "Voidaanko silti hakea syksyn 2023 haussa vai pitääkö ensin perustaa yhdistys?",
+    )
+    assert not a.refused and "rekisteröimättömät ryhmät" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
