@@ -7,6 +7,7 @@ from bot.extract import (
     SHOWN_CLOSE,
     Sentence,
     _counted_lemmas,
+    field_terms,
     question_concepts,
     select,
     shown_quotes,
@@ -105,3 +106,9 @@ def test_counted_lemmas_name_what_a_text_counts_and_no_part_number():
     # A strand's number is no count, nor is a Swedish article.
     assert not _counted_lemmas("Alakohdan 1 harrastustoiminta on maksutonta.", "fi")
     assert not _counted_lemmas("Vi är en kommun.", "sv")
+
+
+def test_a_swedish_plural_reaches_its_glossary_entry():
+    # "utbetalningsansökningar" is the plural of "utbetalningsansökan": payment claims.
+    found = field_terms("Hur ofta lämnar man in utbetalningsansökningar?", "sv")
+    assert any("maksatushakemus" in group for group in found), found
