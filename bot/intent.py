@@ -83,9 +83,10 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
         ),
     ),
     (
+        # "a shared evaluation plan" is a common one (yhteinen), no share.
         Need.SHARE,
         re.compile(
-            r"(osuu\w*|prosent\w*|andel\w*|procent\w*|\bshare|percent\w*|\brate\b|%)",
+            r"(osuu\w*|prosent\w*|andel\w*|procent\w*|\bshares?\b|percent\w*|\brate\b|%)",
             _I,
         ),
     ),

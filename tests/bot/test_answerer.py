@@ -688,6 +688,14 @@ def test_an_unregistered_group_leads_with_the_rule_that_names_it(corpus):
     assert not a.refused and "rekisteröimättömät ryhmät" in a.answer.split("”")[0], a.answer
 
 
+def test_a_shared_plan_asks_for_no_share(corpus):
+    a = ask(
+        corpus,
+        "Do we have to attach a shared evaluation plan to the application in the parenting call?",
+    )
+    assert not a.refused and "arviointisuunnitelma" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
