@@ -696,6 +696,15 @@ def test_a_shared_plan_asks_for_no_share(corpus):
     assert not a.refused and "arviointisuunnitelma" in a.answer.split("”")[0], a.answer
 
 
+def test_travel_allowances_are_terms_the_documents_never_use(corpus):
+    # Per diems and mileage follow the state's travel rules, which the notices do not quote.
+    assert_refused(
+        corpus,
+        "per diem for staff travel in the OKM spring 2025 projects?",
+        "Millä kilometrikorvauksella hankkeen matkat lasketaan vanhemmuushaussa?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
