@@ -61,6 +61,8 @@ from bot.intent import (
     LANGUAGE_NAMED,
     MEMBERS_ASKED,
     NEW_ASKED,
+    OFFICE_PLACE_ASKED,
+    OFFICE_PLACE_NAMED,
     PART_ASKED,
     PAY_CAP_ASKED,
     PAY_NAMED,
@@ -529,6 +531,11 @@ class Answerer:
                 "a service desk; the sentences name none",
             ),
             (bool(SIGN_UP.search(asked)), SIGN_UP, "signing up; the sentences say nothing of it"),
+            (
+                bool(OFFICE_PLACE_ASKED.search(asked)),
+                OFFICE_PLACE_NAMED,
+                "where an office must be; the sentences don't say",
+            ),
             # Where the asker is from counts too: "Vi är en förening på Åland. Kan vi söka?"
             (bool(ALAND.search(question)), ALAND, "Åland; the sentences never name it"),
             (

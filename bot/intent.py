@@ -1487,6 +1487,15 @@ SERVICE_DESK = re.compile(
 # Åland has an ESF+ programme of its own: what the mainland calls allow (who may apply, where
 # projects run) says nothing of it, unless a sentence names it.
 ALAND = re.compile(r"\b(ahvenanma\w*|åland\w*|åländ\w*|aland\b|maarianhamin\w*|mariehamn\w*)", _I)
+# Where a project's office must be ("Pitääkö hanketoimiston sijaita Hämeessä?", "ha kontor i
+# Tavastland"): the notices name the funding authority's region, not a rule on offices.
+_OFFICE = r"(?:\w*toimisto\w*|\w*kontor\w*|offices?)"
+_LOCATED = r"(?:sijai\w*|sijoit\w*|located|based|belägen|beläget|ligga|ligger|placera\w*)"
+OFFICE_PLACE_ASKED = re.compile(
+    rf"\b{_OFFICE}\b.*\b{_LOCATED}\b|\b{_LOCATED}\b.*\b{_OFFICE}\b|\bha (?:sitt |ett )?kontor i\b",
+    _I,
+)
+OFFICE_PLACE_NAMED = re.compile(rf"\b{_LOCATED}\b", _I)
 # Signing up for something ("hakuinfoon ilmoittautuminen", "anmälan", "sign up"): the documents
 # give the info sessions' times, and a time is no answer to how or by when to sign up.
 SIGN_UP = re.compile(

@@ -705,6 +705,15 @@ def test_travel_allowances_are_terms_the_documents_never_use(corpus):
     )
 
 
+def test_where_an_office_must_be_is_refused_unless_a_sentence_says(corpus):
+    # The funding authority is Häme's ELY Centre; that is no rule on where projects keep offices.
+    assert_refused(
+        corpus,
+        "Pitääkö vanhemmuushankkeen toimiston sijaita Hämeenlinnassa?",
+        "Måste koordineringsprojektet ha kontor i Tavastland?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
