@@ -1040,7 +1040,13 @@ def rank_sentences(
                 continue
             score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
             page = page_at(passage.page, passage.page_spans, max(start, 0))
-            named = any(c.search(f"{context} {sent}") for c in q.naming)
+            # Of the thing asked about in other words: a naming cue's, or a count of what the
+            # asker counts ("kuusi hanketta – käykö?": "koostuu 2–5 hankkeesta").
+            named = any(c.search(f"{context} {sent}") for c in q.naming) or bool(
+                q.stated_counts
+                and q.stated_counts
+                & _counted_lemmas(sent, _sentence_language(sent, passage.language))
+            )
             out.append(Sentence(sent, passage, page, cov, has_span, score, context, named=named))
     if (
         need is Need.DATE

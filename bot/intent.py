@@ -1398,7 +1398,16 @@ def without_comparisons(question: str) -> str:
     lead, colon, rest = question.rpartition(": ")
     if colon and _VERSUS.search(lead):
         question = rest  # "vanhemmuushaku vs syksyn 2023 haku: mikä oli…"
+    lead, dash, rest = question.partition(" – ")
+    if dash and (m := _SEASON_YEAR.search(lead)) and re.search(r"\d", lead[m.end() :]):
+        question = rest  # "hösten 2023 var det 40 % flat rate – vad gäller i vårutlysningen?"
     return _COMPARED.sub(" ", question)
+
+
+# A call named by its season and year ("syksyn 2023", "hösten 2023", "autumn 2023").
+_SEASON_YEAR = re.compile(
+    r"\b(syks\w*|kevä\w*|talv\w*|höst\w*|vår\w*|vinter\w*|autumn|fall|spring|winter)\s+20\d\d", _I
+)
 
 
 _VERSUS = re.compile(r"\s(vs\.?|versus)\s", _I)

@@ -668,6 +668,16 @@ def test_a_count_the_asker_states_leads_with_the_rule_counting_the_same(corpus, 
     assert not a.refused and rule in a.answer.split("”")[0], a.answer
 
 
+def test_a_rule_counting_what_the_asker_counts_is_on_target(corpus):
+    # Few of the question's words are the rule's; the count it states is.
+    a = ask(
+        corpus,
+        "Hankekokonaisuuteemme tulisi kuusi hanketta eri puolilta Suomea – käykö se syksyn 2023 "
+        "LNP-haussa?",
+    )
+    assert not a.refused and "koostuu 2–5 hankkeesta" in a.answer.split("”")[0], a.answer
+
+
 def test_a_duration_told_before_a_bare_yes_no_asks_how_long_a_project_may_run(corpus):
     from bot.answerer import asked_part
     from bot.intent import Need, situation_figure_need
@@ -712,6 +722,12 @@ def test_where_an_office_must_be_is_refused_unless_a_sentence_says(corpus):
         "Pitääkö vanhemmuushankkeen toimiston sijaita Hämeenlinnassa?",
         "Måste koordineringsprojektet ha kontor i Tavastland?",
     )
+
+
+def test_a_figure_of_another_call_before_a_dash_is_a_comparison(corpus):
+    # "syksyn 2023 haussa … 40 %" is what the asker compares with, not the call asked about.
+    a = ask(corpus, "syksyn 2023 haussa flat rate oli 40 % – mikä se on vanhemmuushaussa?")
+    assert not a.refused and a.call_id == "vanhemmuus-2024", a.answer
 
 
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
