@@ -59,6 +59,8 @@ from bot.intent import (
     GRANTED_NAMED,
     LANGUAGE_ASKED,
     LANGUAGE_NAMED,
+    LATE_ASKED,
+    LATE_NAMED,
     MEMBERS_ASKED,
     NEW_ASKED,
     OFFICE_PLACE_ASKED,
@@ -531,6 +533,12 @@ class Answerer:
                 "a service desk; the sentences name none",
             ),
             (bool(SIGN_UP.search(asked)), SIGN_UP, "signing up; the sentences say nothing of it"),
+            (
+                # "Käsitelläänkö myöhästynyt hakemus?" is not answered by the deadline itself.
+                need is not Need.DATE and bool(LATE_ASKED.search(asked)),
+                LATE_NAMED,
+                "a late application; the sentences say nothing of it",
+            ),
             (
                 bool(OFFICE_PLACE_ASKED.search(asked)),
                 OFFICE_PLACE_NAMED,

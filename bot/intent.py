@@ -630,6 +630,7 @@ LATE_ASKED = re.compile(
     r"\b(määräaj\w*|hakuaja\w*|deadline\w*)\s+(jälkeen|päätyttyä|umpeu\w*|mentyä)",
     _I,
 )
+LATE_NAMED = re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)
 # What the applicant pays itself is its own funding ("omarahoitus"), whatever the words.
 _SELF_PAID = re.compile(
     r"\bitse\b\W+(\w+\W+)?(maksa\w*|kat[ae]\w*|kusta\w*|rahoitta\w*)|"
@@ -749,7 +750,7 @@ NAMING_CUES = [
         ),
     ),
     # An application sent after the deadline: "Myöhästyneitä hakemuksia ei käsitellä."
-    (LATE_ASKED, re.compile(r"\b(myöhästy\w*|late applications|för sent|försenade)\b", _I)),
+    (LATE_ASKED, LATE_NAMED),
     (
         _SELF_PAID,
         re.compile(r"\b(omarahoitu\w*|egen finansiering|självfinansiering|own funding)", _I),

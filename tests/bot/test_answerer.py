@@ -730,6 +730,15 @@ def test_a_figure_of_another_call_before_a_dash_is_a_comparison(corpus):
     assert not a.refused and a.call_id == "vanhemmuus-2024", a.answer
 
 
+def test_a_late_application_is_refused_where_no_sentence_speaks_of_lateness(corpus):
+    # The coordination notice gives its deadline but no rule on late applications.
+    assert_refused(
+        corpus,
+        "Jos koordinaatiohaun hakemus myöhästyy vähän määräajasta 21.4.2025, käsitelläänkö se "
+        "kuitenkin?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
