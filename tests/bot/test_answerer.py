@@ -739,6 +739,14 @@ def test_a_late_application_is_refused_where_no_sentence_speaks_of_lateness(corp
     )
 
 
+def test_interviews_and_quotas_are_terms_the_documents_never_use(corpus):
+    assert_refused(
+        corpus,
+        "Onko syksyn 2023 haussa oma kiintiö kunnille?",
+        "Haastatellaanko syksyn 2023 haun hakijat ennen päätöksiä?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
