@@ -52,6 +52,8 @@ from bot.intent import (
     APPLIED_SUM_ASKED,
     APPLIED_SUM_NAMED,
     CALL_NAMED,
+    CHANGE_AFTER_ASKED,
+    CHANGE_NAMED,
     CLOCK,
     FUNDED_NAMED,
     GRANTED_ASKED,
@@ -533,6 +535,11 @@ class Answerer:
                 "a service desk; the sentences name none",
             ),
             (bool(SIGN_UP.search(asked)), SIGN_UP, "signing up; the sentences say nothing of it"),
+            (
+                bool(CHANGE_AFTER_ASKED.search(asked)),
+                CHANGE_NAMED,
+                "changing an application or project afterwards; the sentences don't say",
+            ),
             (
                 # "Käsitelläänkö myöhästynyt hakemus?" is not answered by the deadline itself.
                 need is not Need.DATE and bool(LATE_ASKED.search(asked)),

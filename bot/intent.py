@@ -1506,6 +1506,21 @@ OFFICE_PLACE_ASKED = re.compile(
     _I,
 )
 OFFICE_PLACE_NAMED = re.compile(rf"\b{_LOCATED}\b", _I)
+# Changing an application or a funded project afterwards ("Får vi ändra det efter att ansökan
+# skickats in?", "muuttaa kesken hankkeen"): a procedure of its own, which a sentence must name.
+CHANGE_AFTER_ASKED = re.compile(
+    r"\b(muutt\w*|muuto\w*|täydentää|täydentä\w*|ändra\w*|komplettera\w*|byta|change|changing|"
+    r"amend\w*|modify\w*)\b.*\b(jälkeen|kesken|lähetet\w*|lähettämisen|efter|skickats|after|"
+    r"submitted|once)\b|"
+    r"\b(jälkeen|kesken|efter|after|once)\b.*\b(muutt\w*|täydentää|ändra\w*|komplettera\w*|byta|"
+    r"change|amend\w*|modify)\b",
+    _I,
+)
+CHANGE_NAMED = re.compile(
+    r"\b(muutoshakemu\w*|muutoksi\w*|muutetaan|muuttaa|ändringsansök\w*|ändra\w*|change request\w*|"
+    r"amend\w*)\b",
+    _I,
+)
 # Signing up for something ("hakuinfoon ilmoittautuminen", "anmälan", "sign up"): the documents
 # give the info sessions' times, and a time is no answer to how or by when to sign up.
 SIGN_UP = re.compile(

@@ -747,6 +747,15 @@ def test_interviews_and_quotas_are_terms_the_documents_never_use(corpus):
     )
 
 
+def test_changing_an_application_afterwards_is_refused_unless_a_sentence_says(corpus):
+    # The notices say how to apply, not how to amend an application or a funded project.
+    assert_refused(
+        corpus,
+        "Voiko vanhemmuushaun hakemusta täydentää sen lähettämisen jälkeen?",
+        "Can we change our project's partners after the funding decision in the OKM spring call?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
