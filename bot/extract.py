@@ -1038,15 +1038,10 @@ def rank_sentences(
                 about is None and strict_from is not None and rank >= strict_from
             ):
                 continue
-            score, cov, has_span = q.score(sent, context, label, ordinal, passage, prior, start)
-            page = page_at(passage.page, passage.page_spans, max(start, 0))
-            # Of the thing asked about in other words: a naming cue's, or a count of what the
-            # asker counts ("kuusi hanketta – käykö?": "koostuu 2–5 hankkeesta").
-            named = any(c.search(f"{context} {sent}") for c in q.naming) or bool(
-                q.stated_counts
-                and q.stated_counts
-                & _counted_lemmas(sent, _sentence_language(sent, passage.language))
+            score, cov, has_span, named = q.score(
+                sent, context, label, ordinal, passage, prior, start
             )
+            page = page_at(passage.page, passage.page_spans, max(start, 0))
             out.append(Sentence(sent, passage, page, cov, has_span, score, context, named=named))
     if (
         need is Need.DATE
@@ -1339,7 +1334,10 @@ class _Asked:
 
     def score(
         self, sent, context, label, ordinal, passage, prior, start
-    ) -> tuple[float, float, bool]:
+    ) -> tuple[float, float, bool, bool]:
+        """The sentence's score, its coverage of the question, whether it holds the asked kind of
+        answer, and whether it names the asked thing in other words (a naming cue's, or a count
+        of what the asker counts: "kuusi hanketta – käykö?", "koostuu 2–5 hankkeesta")."""
         lang = _sentence_language(sent, passage.language)
         s_terms = set(terms(sent, lang))
         if context:
@@ -1444,7 +1442,10 @@ class _Asked:
             score += 0.2  # "Kuka arvioi hakemukset?": "ELY-keskus arvioi", not "arvioidaan"
         if self.new_asked and PREVIOUS_NAMED.search(sent):
             score -= 0.3  # "the new project" is not answered by what the previous one does
-        if self.stated_counts and self.stated_counts & _counted_lemmas(sent, lang):
+        counts_stated = bool(
+            self.stated_counts and self.stated_counts & _counted_lemmas(sent, lang)
+        )
+        if counts_stated:
             score += 0.2  # "seitsemän hanketta – sallittu?": "koostuu 2–5 hankkeesta"
         if self.stated and self._holds_stated(passage):
             score += 0.15  # "a project with 250 000 euros of staff costs": the passage with that
@@ -1459,7 +1460,7 @@ class _Asked:
             score -= 0.2
         if len(sent) > 400:
             score -= 0.05
-        return score, cov, has_span
+        return score, cov, has_span, cued or counts_stated
 
 
 _WHO = re.compile(r"\b(kuka|ketkä)\b", re.I)
