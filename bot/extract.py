@@ -555,7 +555,7 @@ def unlisted_documents(asked: str, said: list[str]) -> list[str]:
     (the list answers for what it names; what else is needed, it does not say)."""
     if not _ATTACH_ASKED.search(asked):
         return []
-    named = {word_terms(w, "fi")[0] for text in said for w in words(text) if word_terms(w, "fi")}
+    named = {t[0] for text in said for w in words(text) if (t := word_terms(w, "fi"))}
     out = []
     for w in words(asked):
         lemma = (word_terms(w, "fi") or ("",))[0]
