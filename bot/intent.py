@@ -1508,14 +1508,11 @@ OFFICE_PLACE_ASKED = re.compile(
 OFFICE_PLACE_NAMED = re.compile(rf"\b{_LOCATED}\b", _I)
 # Changing an application or a funded project afterwards ("Får vi ändra det efter att ansökan
 # skickats in?", "muuttaa kesken hankkeen"): a procedure of its own, which a sentence must name.
-CHANGE_AFTER_ASKED = re.compile(
-    r"\b(muutt\w*|muuto\w*|täydentää|täydentä\w*|ändra\w*|komplettera\w*|byta|change|changing|"
-    r"amend\w*|modify\w*)\b.*\b(jälkeen|kesken|lähetet\w*|lähettämisen|efter|skickats|after|"
-    r"submitted|once)\b|"
-    r"\b(jälkeen|kesken|efter|after|once)\b.*\b(muutt\w*|täydentää|ändra\w*|komplettera\w*|byta|"
-    r"change|amend\w*|modify)\b",
-    _I,
+_CHANGE = (
+    r"(?:muutt\w*|muuto\w*|täydentä\w*|ändra\w*|komplettera\w*|byta|chang\w*|amend\w*|modif\w*)"
 )
+_AFTER = r"(?:jälkeen|kesken|lähetet\w*|lähettämisen|efter|skickats|after|submitted|once)"
+CHANGE_AFTER_ASKED = re.compile(rf"\b{_CHANGE}\b.*\b{_AFTER}\b|\b{_AFTER}\b.*\b{_CHANGE}\b", _I)
 CHANGE_NAMED = re.compile(
     r"\b(muutoshakemu\w*|muutoksi\w*|muutetaan|muuttaa|ändringsansök\w*|ändra\w*|change request\w*|"
     r"amend\w*)\b",
