@@ -756,6 +756,11 @@ def test_changing_an_application_afterwards_is_refused_unless_a_sentence_says(co
     )
 
 
+def test_sote_is_the_social_and_health_care_field(corpus):
+    a = ask(corpus, "Koordinaatiohaun erityiset valintaperusteet – tarvitaanko sote osaamista?")
+    assert not a.refused and "sosiaali- ja terveysalan" in a.answer.split("”")[0], a.answer
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
