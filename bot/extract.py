@@ -1410,7 +1410,9 @@ class _Asked:
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
         if cued:
-            score += 0.15  # named in other words: "lähetetään määräajan jälkeen", "myöhästynyt"
+            # On top of the cue's own 0.15 just above (NAMING_CUES are among CUES): named in
+            # other words, "lähetetään määräajan jälkeen" is "myöhästynyt".
+            score += 0.15
         if self.need is Need.DATE and self.decision and DECISION_NAMED.search(f"{context} {sent}"):
             score += 0.3  # "Milloin saamme tietää, saimmeko tukea?": "Rahoituspäätökset arviolta …"
         if self.language and LANGUAGE_NAMED.search(sent):
