@@ -872,7 +872,8 @@ _WHEN_OPEN = re.compile(
 _WHICH_THING = re.compile(
     r"^\W*(millä|missä|minkä|mikä|mitkä|mitä|mihin|mistä|mille|millai\w*|minkälai\w*|vilke[nt]|"
     r"vilka|which|what)"
-    r"\s+([^\W\d][\w-]{3,})",
+    # "which EU programme": an acronym before the noun names no thing of its own.
+    r"\s+(?:(?-i:[A-ZÄÖÅ]{2,})\s+)?([^\W\d][\w-]{3,})",
     _I,
 )
 _SUM_WORD = re.compile(

@@ -1729,6 +1729,8 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ),
         # Counter-case: the call's budget is not a sum of the example.
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
+        # "EU" before the asked thing: the sentence naming a programme, not the fund's summary.
+        ("which EU programme are these calls under", "“[^”]*Uudistuva ja osaava Suomi"),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

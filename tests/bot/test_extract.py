@@ -112,3 +112,14 @@ def test_a_swedish_plural_reaches_its_glossary_entry():
     # "utbetalningsansökningar" is the plural of "utbetalningsansökan": payment claims.
     found = field_terms("Hur ofta lämnar man in utbetalningsansökningar?", "sv")
     assert any("maksatushakemus" in group for group in found), found
+
+
+def test_an_acronym_before_the_asked_thing_is_skipped_but_no_lowercase_word():
+    from bot.intent import asked_thing_at
+
+    q = "which EU programme are these calls under"
+    assert q[asked_thing_at(q) :].startswith("programme")
+    # Only capitals make an acronym: "Mikä on …" asks no thing called "on …".
+    assert asked_thing_at("Mikä on syksyn 2023 haun budjetti?") is None
+    q = "Mikä organisaatio toteuttaa hanketta?"
+    assert q[asked_thing_at(q) :].startswith("organisaatio")
