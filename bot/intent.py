@@ -438,9 +438,11 @@ _MOST = re.compile(
 )
 
 
-# "pisteraja", "tuloraja", "threshold": a limit, whichever way it goes.
+# "pisteraja", "tuloraja", "threshold": a limit, whichever way it goes; "low-threshold support"
+# is a kind of support (matalan kynnyksen tuki).
 _BOUND_WORDS = re.compile(
-    r"(vähintään|enintään|korkeintaan|\w{4,}raja\b|\w{4,}rajaa?\b|threshold|cut-off|\w+gräns\w*)",
+    r"(vähintään|enintään|korkeintaan|\w{4,}raja\b|\w{4,}rajaa?\b|(?<!low-)(?<!low )threshold|"
+    r"cut-off|\w+gräns\w*)",
     _I,
 )
 

@@ -1731,6 +1731,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
         ("How large was the total budget of the autumn 2023 call?", "^[^“]*“[^”]*9,3 miljoonaa"),
         # "EU" before the asked thing: the sentence naming a programme, not the fund's summary.
         ("which EU programme are these calls under", "“[^”]*Uudistuva ja osaava Suomi"),
+        (
+            "The theme description mentions low-threshold support as an example under "
+            "sub-theme 1 - what is it supposed to achieve?",
+            "“[^”]*matalan kynnyksen tuki, joka tavoittaa perheet",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

@@ -351,6 +351,10 @@ def test_a_limit_word_is_a_bound_and_a_runner_noun_asks_for_a_name():
     from bot.intent import asks_for_recipients
 
     assert classify("Mikä on valintaperusteiden pisteraja?") is Need.BOUND
+    assert classify("What is the score threshold for funding?") is Need.BOUND
+    # "Low-threshold support" is a kind of support (matalan kynnyksen tuki), not a limit.
+    q = "The theme mentions low-threshold support under sub-theme 1 - what should it achieve?"
+    assert classify(q) is Need.GENERAL
     assert asks_for_recipients("edellisen koordinaatiohankkeen toteuttajaorganisaatio?")
     assert not asks_for_recipients("Voiko yritys olla hankkeen toteuttaja?")
 
