@@ -123,3 +123,9 @@ def test_an_acronym_before_the_asked_thing_is_skipped_but_no_lowercase_word():
     assert asked_thing_at("Mikä on syksyn 2023 haun budjetti?") is None
     q = "Mikä organisaatio toteuttaa hanketta?"
     assert q[asked_thing_at(q) :].startswith("organisaatio")
+
+
+def test_a_verb_finds_the_noun_of_its_glossary_entry():
+    # What "estää" (prevents) children from a hobby are its "esteitä" (obstacles).
+    concepts = question_concepts("mitkä asiat estää lapsia harrastamasta", "fi")["fi"]
+    assert any({"estää", "este"} <= c for c in concepts)
