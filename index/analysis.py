@@ -38,8 +38,9 @@ _STOP = {
 STOPWORDS = _STOP
 
 _SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
-# A case ending after a colon ("OKM:n", "2023:ssa") is no word of its own; "16:15" keeps both.
-_WORD = re.compile(r"\b(?<!\w:)\w+|(?<=\d:)\d+", re.UNICODE)
+# A case ending after a colon ("OKM:n", "2023:ssa", "15 %:iin") is no word of its own; "16:15"
+# keeps both.
+_WORD = re.compile(r"\b(?<![\w%]:)\w+|(?<=\d:)\d+", re.UNICODE)
 _warned = False
 
 

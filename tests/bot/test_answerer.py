@@ -1736,6 +1736,18 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "sub-theme 1 - what is it supposed to achieve?",
             "“[^”]*matalan kynnyksen tuki, joka tavoittaa perheet",
         ),
+        # "15 %:iin" holds no topic word "iin" that the passage would lack.
+        (
+            "OKM-haussa taiteilijoiden matkakulut koululle – sisältyykö 15 %:iin vai "
+            "budjetoidaanko erikseen",
+            "“[^”]*esiintyjien ja ohjaajien matkat kouluille",
+        ),
+        # "ajoitus" (timing) is a word for the timetable's "ajankohta", no unknown subject.
+        (
+            "Sirkuskoulumme tarjoaisi OKM-haun ensimmäisen alakohdan harrastuksia vain "
+            "viikonloppuisin, ei arkipäivinä koulun yhteydessä. Sopiiko tämä ajoitus?",
+            "“[^”]*koulupäivän yhteydessä tai välittömästi sen jälkeen",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):

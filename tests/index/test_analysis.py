@@ -61,3 +61,9 @@ def test_english_stemming():
     assert terms("applications", "en") == terms("application", "en")
     assert terms("the deadline of the call", "en") == ["deadlin", "call"]
     assert terms("Funding", "en") == terms("funding", "en") == ["fund"]
+
+
+def test_a_case_ending_after_a_colon_is_no_word():
+    # "15 %:iin" is "into 15 %": "iin" would be a topic word no passage holds.
+    assert terms("OKM:n haku sisältyykö 15 %:iin", "fi") == ["okm", "haku", "sisältyä", "15"]
+    assert terms("klo 16:15", "fi") == ["klo", "16", "15"]
