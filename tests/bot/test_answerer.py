@@ -1748,6 +1748,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "viikonloppuisin, ei arkipäivinä koulun yhteydessä. Sopiiko tämä ajoitus?",
             "“[^”]*koulupäivän yhteydessä tai välittömästi sen jälkeen",
         ),
+        # "erfarenhet" is the notice's "kokemus".
+        (
+            "Vilken erfarenhet krävs av den som söker i utlysningen för koordineringsprojektet?",
+            "^[^“]*“[^”]*kokemusta valtakunnallisesta kehittämistyön koordinoinnista",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
