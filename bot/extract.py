@@ -1409,6 +1409,10 @@ class _Asked:
             score += 0.2  # "millä kustannusmallilla": the sentence that names a cost model
         if any(c.search(sent) or context and c.search(context) for c in self.cues):
             score += 0.15
+            if self.need is Need.FUNDER and NEED_CUES[Need.FUNDER].search(f"{context} {sent}"):
+                # "Vem betalar?": "Rahoittajat · OKM ja STM", not the ministries named as the
+                # project's partners ("yhteistyö … STM:n ja OKM:n kanssa").
+                score += 0.15
         if cued:
             # On top of the cue's own 0.15 just above (NAMING_CUES are among CUES): named in
             # other words, "lähetetään määräajan jälkeen" is "myöhästynyt".

@@ -1753,6 +1753,11 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Vilken erfarenhet krävs av den som söker i utlysningen för koordineringsprojektet?",
             "^[^“]*“[^”]*kokemusta valtakunnallisesta kehittämistyön koordinoinnista",
         ),
+        # Who pays is who funds: the notice's funders, not the ministries as the project's partners.
+        (
+            "Vem är det som betalar för koordineringsutlysningen?",
+            "^[^“]*“[^”]*(Rahoittajat · OKM ja STM|funded by the Ministry of Education)",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
