@@ -327,7 +327,10 @@ def _unknown_head(word: str, lemma: list[str], vocabulary) -> bool:
     if not lemma or lemma[0] in vocabulary:
         return False
     parts = word_terms(word, "fi")[1:]
-    if len(parts) < 2 or len(head := parts[-1]) < 4 or not lemma[0].endswith(head):
+    # The part the compound ends in, not another reading's last part ("tietosuojaseloste":
+    # "seloste", though Voikko lists "suoda" for "suoja" after it).
+    ends = [p for p in parts if lemma[0].endswith(p) and p != lemma[0]]
+    if len(parts) < 2 or not ends or len(head := max(ends, key=len)) < 4:
         return False
     known = vocabulary.__contains__
     return not (

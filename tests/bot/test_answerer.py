@@ -761,6 +761,15 @@ def test_sote_is_the_social_and_health_care_field(corpus):
     assert not a.refused and "sosiaali- ja terveysalan" in a.answer.split("”")[0], a.answer
 
 
+def test_a_compound_whose_head_the_documents_never_use_is_unknown(corpus):
+    # "tietosuojaseloste" ends in "seloste", which no document uses, though they use "tieto".
+    assert_refused(
+        corpus,
+        "Miten hankkeessa pitää käsitellä osallistuvien lasten henkilötietoja, ja tarvitaanko "
+        "tietosuojaseloste?",
+    )
+
+
 def test_who_got_funding_needs_a_name_the_documents_do_not_give(corpus):
     # Call notices come before the decisions: they name contacts and ministries, not recipients.
     assert_refused(
