@@ -954,8 +954,16 @@ _OFFERED_KIND = [
 _WHEN = re.compile(r"\b(milloin|mihin mennessä|koska|när|when|by what date)\b", _I)
 
 
+# "Is the project responsible for the website?" asks who does it, not where the site is.
+_RESPONSIBLE = re.compile(
+    r"\b(responsib\w*|in charge|vastaa(?:ko|vat|vatko)?|vastuussa|ansvar\w*)\b", _I
+)
+
+
 def classify(question: str) -> Need:
     need = _classify(question)
+    if need is Need.LINK and _RESPONSIBLE.search(question):
+        return Need.GENERAL
     if need is Need.DATE and LATE_ASKED.search(question) and not _WHEN.search(question):
         return Need.GENERAL
     if need is Need.BOUND and checks_a_figure(question) and _DURATION_FIGURE.search(question):

@@ -1767,6 +1767,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Vem är det som betalar för koordineringsutlysningen?",
             "^[^“]*“[^”]*(Rahoittajat · OKM ja STM|funded by the Ministry of Education)",
         ),
+        # Who is responsible for the website is no question for its address; "website" is
+        # the notice's "verkkosivusto".
+        (
+            "Is the coordination project responsible for the theme website?",
+            "^[^“]*“[^”]*teeman yhteinen viestintä ja verkkosivusto",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
