@@ -67,6 +67,8 @@ from bot.intent import (
     NEW_ASKED,
     OFFICE_PLACE_ASKED,
     OFFICE_PLACE_NAMED,
+    ONLINE_ASKED,
+    ONLINE_NAMED,
     PART_ASKED,
     PAY_CAP_ASKED,
     PAY_NAMED,
@@ -551,6 +553,7 @@ class Answerer:
                 OFFICE_PLACE_NAMED,
                 "where an office must be; the sentences don't say",
             ),
+            (bool(ONLINE_ASKED.search(asked)), ONLINE_NAMED, "being online; no sentence says"),
             # Where the asker is from counts too: "Vi är en förening på Åland. Kan vi söka?"
             (bool(ALAND.search(question)), ALAND, "Åland; the sentences never name it"),
             (

@@ -1517,6 +1517,18 @@ OFFICE_PLACE_ASKED = re.compile(
     _I,
 )
 OFFICE_PLACE_NAMED = re.compile(rf"\b{_LOCATED}\b", _I)
+# Held online ("network meetings online", "julkaistaanko verkossa"): only a sentence naming an
+# online event or place answers it ("Hakuinfo verkossa (Teams)"). An "online system" is EURA.
+ONLINE_ASKED = re.compile(
+    r"\b(online(?! (?:system|service|form|application))|etänä|etäyhtey\w*|verkossa|"
+    r"på distans|distans\w*|remote(?:ly)?|virtuaal\w*|virtual\w*)\b",
+    _I,
+)
+ONLINE_NAMED = re.compile(
+    r"\b(teams|online|etänä|etä\w+|verkossa|verkkotilaisuu\w*|webinaari\w*|webinar\w*|"
+    r"distans\w*|remote\w*|virtu\w+)\b",
+    _I,
+)
 # Changing an application or a funded project afterwards ("Får vi ändra det efter att ansökan
 # skickats in?", "muuttaa kesken hankkeen"): a procedure of its own, which a sentence must name.
 _CHANGE = (

@@ -761,6 +761,20 @@ def test_sote_is_the_social_and_health_care_field(corpus):
     assert not a.refused and "sosiaali- ja terveysalan" in a.answer.split("”")[0], a.answer
 
 
+def test_being_online_needs_a_sentence_naming_something_online(corpus):
+    assert_refused(
+        corpus,
+        "Would it be OK for the coordination project to hold all of its national network "
+        "meetings online?",
+        "Julkaistaanko vanhemmuuden tuen haun rahoituspäätökset jossakin verkossa?",
+    )
+    # The info session is held on Teams; EURA is the "online system".
+    a = ask(corpus, "When is the online info session for the parenting support call?")
+    assert not a.refused and "15.1.2025" in a.answer, a.answer
+    a = ask(corpus, "Which online system do we submit the application in?")
+    assert not a.refused and "EURA 2021" in a.answer, a.answer
+
+
 def test_a_compound_whose_head_the_documents_never_use_is_unknown(corpus):
     # "tietosuojaseloste" ends in "seloste", which no document uses, though they use "tieto".
     assert_refused(
