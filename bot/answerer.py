@@ -82,6 +82,7 @@ from bot.intent import (
     asks_call_period,
     asks_for_recipients,
     asks_previous,
+    asks_start_not_end,
     bound_words,
     checks_a_figure,
     classify,
@@ -586,6 +587,8 @@ class Answerer:
             and not any(
                 SPAN_PATTERNS[need].search(s.text)
                 and PREVIOUS_NAMED.search(f"{s.context} {s.text}")
+                # "Milloin edeltävä hanke käynnistyi?": not when it ends.
+                and not (need is Need.DATE and asks_start_not_end(asked, s.text))
                 for s in chosen
             )
         ):

@@ -116,7 +116,7 @@ _NEEDS: list[tuple[Need, re.Pattern[str] | None]] = [
             r"missä kuussa|minä kuukautena|minkä kuun|(in )?(which|what) month|vilken månad|"
             r"what year|vilket år|vilken period|which period|what period|ajanjakso\w*|"
             r"määräai\w*|aikatau\w*|päättyy|päättyi|alkaa|avautu\w*|"
-            r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|alkamis\w*|\w+päivä(ä|n|nä)?|"
+            r"mistä (päivä\w*|lähtien|alkaen)|mikä päivä|minä päivänä|alkamis\w*|\w+päivä(ä|n|nä)?|"
             r"from (what|which) date|start date|från (vilket|vilken|när)|startdatum|"
             r"viimei\w* (päivä|hakupäivä)|deadline|by when|until|date|schedule|"
             # "when applying", "when our application is assessed", "när vi ansöker": a clause,
@@ -1286,6 +1286,24 @@ _PREVIOUS_WORDS = (
 _PREVIOUS = re.compile(rf"\b({_PREVIOUS_WORDS}),?\s+(?!than\b|kuin\b|än\b)(\w+)(?:\s+(\w+))?", _I)
 _CALL_NOUN = re.compile(r"^(\w*(haku|hau[nsl]\w*|haa?s\w*)|calls?|\w*utlysning\w*)$", _I)
 PREVIOUS_NAMED = re.compile(rf"\b({_PREVIOUS_WORDS})\b", _I)
+
+
+_STARTS = re.compile(
+    r"\b(käynnist\w*|alkoi|alkavat?|alkaa|aloit\w*|start\w*|began|begin\w*|inled\w*|började|"
+    r"börja\w*)\b",
+    _I,
+)
+_ENDS = re.compile(r"\b(päätty\w*|päättä\w*|loppu\w*|ends?|ended|slutar|avslut\w*)\b", _I)
+
+
+def asks_start_not_end(question: str, sentence: str) -> bool:
+    """The question asks when something started, and the sentence says only when it ends."""
+    return bool(
+        _STARTS.search(question)
+        and not _ENDS.search(question)
+        and _ENDS.search(sentence)
+        and not _STARTS.search(sentence)
+    )
 
 
 # "the new coordination project": not what the notices say of the previous one.

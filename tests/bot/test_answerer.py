@@ -761,6 +761,17 @@ def test_sote_is_the_social_and_health_care_field(corpus):
     assert not a.refused and "sosiaali- ja terveysalan" in a.answer.split("”")[0], a.answer
 
 
+def test_when_the_earlier_project_started_is_not_when_it_ends(corpus):
+    from bot.intent import asks_start_not_end
+
+    q = "Minä päivänä edeltävä koordinaatiohanke aikanaan käynnistyi?"
+    assert asks_start_not_end(q, "Edeltävä koordinaatiohanke päättyy 31.8.2025.")
+    assert not asks_start_not_end(q, "Hanke alkaa 1.9.2025 ja päättyy 31.12.2028.")
+    assert_refused(corpus, q)
+    a = ask(corpus, "Milloin edeltävä koordinaatiohanke päättyy?")
+    assert not a.refused and "31.8.2025" in a.answer, a.answer
+
+
 def test_being_online_needs_a_sentence_naming_something_online(corpus):
     assert_refused(
         corpus,

@@ -353,6 +353,7 @@ def test_a_limit_word_is_a_bound_and_a_runner_noun_asks_for_a_name():
     assert classify("Mikä on valintaperusteiden pisteraja?") is Need.BOUND
     assert classify("What is the score threshold for funding?") is Need.BOUND
     assert classify("Where can I find the theme's website?") is Need.LINK
+    assert classify("Minä päivänä syksyn 2023 haun hakuinfo pidettiin?") is Need.DATE
     assert classify("Is the coordination project responsible for the website?") is Need.GENERAL
     # "Low-threshold support" is a kind of support (matalan kynnyksen tuki), not a limit.
     q = "The theme mentions low-threshold support under sub-theme 1 - what should it achieve?"
