@@ -1798,6 +1798,12 @@ def test_a_figure_the_question_states_leads_to_the_passage_that_has_it(corpus):
             "Is the coordination project responsible for the theme website?",
             "^[^“]*“[^”]*teeman yhteinen viestintä ja verkkosivusto",
         ),
+        # "have to pay to take part" asks whether it is free of charge ("maksutonta").
+        (
+            "Do young people have to pay to take part in the strand 1 activities of the OKM "
+            "spring 2025 call?",
+            "^[^“]*“[^”]*(maksutonta|free of charge)",
+        ),
     ],
 )
 def test_answered_with_the_fact(corpus, question, fact):
