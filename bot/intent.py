@@ -944,6 +944,13 @@ _PERIOD_NOUN = re.compile(
 
 # The kind of figure offered to be checked, by its unit.
 _DURATION_FIGURE = re.compile(r"\d\s*(kuukau\w*|kk\b|months?|månad\w*|vuo(si|tta)|years?|år\b)", _I)
+# "Får vi lämna in en utbetalningsansökan varje månad?" asks how often it may be done.
+_FREQUENCY_OFFERED = re.compile(
+    r"\b((?:every|each) (?:day|week|month|quarter|year)|joka (?:päivä|viikko|kuukausi|vuosi)|"
+    r"varje (?:dag|vecka|månad|kvartal|år)|kuukausittain|viikoittain|vuosittain|monthly|weekly|"
+    r"quarterly|annually|yearly|månadsvis|kvartalsvis|årligen)\b",
+    _I,
+)
 _OFFERED_KIND = [
     (_DURATION_FIGURE, Need.DURATION),
     (_MONEY_FIGURE, Need.AMOUNT),
@@ -968,6 +975,8 @@ def classify(question: str) -> Need:
         return Need.GENERAL
     if need is Need.BOUND and checks_a_figure(question) and _DURATION_FIGURE.search(question):
         return Need.DURATION  # "Is 48 months too long?" asks how long a project may run
+    if need in (Need.ELIGIBILITY, Need.GENERAL) and _FREQUENCY_OFFERED.search(question):
+        return Need.FREQUENCY
     if need in (Need.ELIGIBILITY, Need.GENERAL) and checks_a_figure(question):
         # "Projects can run up to 36 months, right?" asks for the documents' duration.
         for pattern, kind in _OFFERED_KIND:

@@ -772,6 +772,17 @@ def test_when_the_earlier_project_started_is_not_when_it_ends(corpus):
     assert not a.refused and "31.8.2025" in a.answer, a.answer
 
 
+def test_a_yes_no_offering_how_often_asks_a_frequency(corpus):
+    from bot.intent import Need, classify
+
+    q = "Får vi lämna in en utbetalningsansökan varje månad?"
+    assert classify(q) is Need.FREQUENCY
+    assert_refused(corpus, f"Vårt välfärdsområde deltar i föräldraskapsprojektet. {q}")
+    # Control: a frequency the notice does give, for the thing asked.
+    a = ask(corpus, "Pitääkö koordinaatiohankkeen raportoida ministeriöille jotain vuosittain?")
+    assert not a.refused and "vuosittain teeman tulosraportin" in a.answer, a.answer
+
+
 def test_being_online_needs_a_sentence_naming_something_online(corpus):
     assert_refused(
         corpus,
