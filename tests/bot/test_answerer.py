@@ -783,6 +783,15 @@ def test_a_yes_no_offering_how_often_asks_a_frequency(corpus):
     assert not a.refused and "vuosittain teeman tulosraportin" in a.answer, a.answer
 
 
+def test_bonuses_are_a_cost_the_notices_never_name(corpus):
+    assert_refused(
+        corpus,
+        "Our welfare area's project staff would receive performance bonuses. Are such bonuses "
+        "eligible staff costs in the winter 2024–2025 parenting support call?",
+        "Voiko hankehenkilöstölle maksaa tulospalkkioita?",
+    )
+
+
 def test_being_online_needs_a_sentence_naming_something_online(corpus):
     assert_refused(
         corpus,
